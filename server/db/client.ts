@@ -1,0 +1,30 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client";
+
+export type Db = PrismaClient;
+/** The client or an interactive transaction: domain functions accept either. */
+export type DbTx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+export interface DbOptions {
+  url?: string;
+  /** Pool size. Keep small against the embedded database (it runs one query at a time). */
+  max?: number;
+}
+
+export function createDb(options: DbOptions = {}): PrismaClient {
+  const url = options.url ?? process.env.DATABASE_URL;
+  if (!url) {
+    throw new Error("DATABASE_URL is not set: run `npm start` (it starts the embedded database) or point it at PostgreSQL");
+  }
+  const max = options.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10);
+  const adapter = new PrismaPg({ connectionString: url, max });
+  return new PrismaClient({ adapter });
+}
+
+const globalForDb = globalThis as unknown as { motcuaDb?: PrismaClient };
+
+/** The process-wide client (one pool per app node; reused across hot reloads in dev). */
+export function getDb(): PrismaClient {
+  globalForDb.motcuaDb ??= createDb();
+  return globalForDb.motcuaDb;
+}

@@ -1,0 +1,3 @@
+export { createDb, getDb, type Db, type DbTx } from "./client";
+export * from "./generated/enums";
+export { Prisma } from "./generated/client";
