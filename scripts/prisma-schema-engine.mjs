@@ -1,0 +1,408 @@
+#!/usr/bin/env node
+// A stand-in for Prisma's native `schema-engine` binary, which cannot be
+// downloaded here. The prisma CLI spawns it (PRISMA_SCHEMA_ENGINE_BINARY) in
+// two ways, both read from node_modules/prisma/build/cli.js:
+//   1. `--datasource <json> cli <command>`: one-shot commands
+//      (can-connect-to-database, create-database, drop-database); errors go to
+//      stderr as JSON log lines; the CLI skips stderr's first line.
+//   2. `[--datamodels <file>...] [--datasource <json>]`: a JSON-RPC 2.0 server,
+//      one request per stdin line, one response per stdout line, until stdin
+//      closes.
+// Requests are served by the official WASM schema engine from npm
+// (@prisma/schema-engine-wasm) through a driver adapter: @prisma/adapter-pg for
+// the database, and an in-memory PGlite (behind pglite-socket) as the shadow
+// database, created per engine process and thrown away at exit.
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import readline from "node:readline";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+
+const ENGINE_VERSION_LABEL = "schema-engine-wasm (motcua stdio bridge)";
+
+// PostgreSQL's internal "char" type (oid 18) appears in catalog queries the
+// engine runs during introspection; adapter-pg refuses it. It is one byte of
+// text, so report it as text (oid 25); the text parser is used either way.
+const PG_CHAR_OID = 18;
+const PG_TEXT_OID = 25;
+
+// ─── arguments ────────────────────────────────────────────────────────────
+
+function parseArgs(argv) {
+  const out = { datamodels: [], datasource: undefined, cli: undefined, version: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--datamodels") {
+      while (i + 1 < argv.length && !argv[i + 1].startsWith("--")) out.datamodels.push(argv[++i]);
+    } else if (arg === "--datasource") {
+      out.datasource = JSON.parse(argv[++i]);
+    } else if (arg === "--version" || arg === "-V") {
+      out.version = true;
+    } else if (arg === "cli") {
+      out.cli = argv[++i];
+    } else if (arg === "--enabled-preview-features" || arg === "--extension-types") {
+      i++; // accepted and ignored: the WASM engine takes neither
+    }
+  }
+  return out;
+}
+
+// ─── logging in the native engine's format (tracing JSON on stderr) ────────
+
+function logLine(level, message, extra = {}) {
+  return JSON.stringify({
+    timestamp: new Date().toISOString(),
+    level,
+    fields: { message, ...extra },
+    target: "schema_engine::logger",
+  });
+}
+
+// ─── database connections ─────────────────────────────────────────────────
+
+/** A pg pool whose results report "char" columns as text (see PG_CHAR_OID). */
+function createPool(config) {
+  const pool = new pg.Pool(config);
+  const patchResult = (result) => {
+    for (const r of Array.isArray(result) ? result : [result]) {
+      for (const field of r?.fields ?? []) {
+        if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+      }
+    }
+    return result;
+  };
+  const wrapQuery = (target) => {
+    if (target.__motcuaPatched) return target;
+    const query = target.query.bind(target);
+    target.query = (...args) => {
+      if (typeof args[args.length - 1] === "function") return query(...args);
+      return query(...args).then(patchResult);
+    };
+    target.__motcuaPatched = true;
+    return target;
+  };
+  wrapQuery(pool);
+  const connect = pool.connect.bind(pool);
+  pool.connect = (...args) => {
+    if (typeof args[0] === "function") return connect(...args);
+    return connect().then(wrapQuery);
+  };
+  pool.on("error", () => {}); // idle client errors surface on the next query
+  return pool;
+}
+
+/**
+ * A SqlDriverAdapter for one pool. adapter-pg splits scripts on ";", which
+ * breaks function bodies and quoted text in migrations, so scripts are sent
+ * whole, as one simple-protocol query, the way the native engine does.
+ */
+async function createAdapter(pool, onDispose) {
+  const adapter = await new PrismaPg(pool, { disposeExternalPool: true }).connect();
+  adapter.executeScript = async (script) => {
+    try {
+      await pool.query(script);
+    } catch (error) {
+      adapter.onError(error);
+    }
+  };
+  if (onDispose) {
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      await dispose();
+      await onDispose();
+    };
+  }
+  return adapter;
+}
+
+/** An empty in-memory PGlite served on an ephemeral port: the shadow database. */
+async function startShadowDatabase() {
+  const [{ PGlite }, { PGLiteSocketServer }, { pg_trgm }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("@electric-sql/pglite-socket"),
+    import("@electric-sql/pglite/contrib/pg_trgm"),
+  ]);
+  // Same extensions as the embedded database, so migrations that CREATE
+  // EXTENSION replay on the shadow database too.
+  const db = await PGlite.create({ extensions: { pg_trgm } });
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 4 });
+  await server.start();
+  const [host, port] = server.getServerConn().split(":");
+  let stopped;
+  return {
+    connectionString: `postgresql://postgres@${host}:${port}/postgres`,
+    stop() {
+      stopped ??= server.stop().then(() => db.close());
+      return stopped;
+    },
+  };
+}
+
+const cleanups = [];
+
+function createAdapterFactory(datasource) {
+  const url = datasource?.url;
+  return {
+    provider: "postgres",
+    adapterName: "@prisma/adapter-pg",
+    async connect() {
+      if (!url) throw new Error("No datasource URL: set DATABASE_URL (prisma.config.ts reads it)");
+      // One connection: the engine's advisory lock and the statements it
+      // guards must share a session, and the embedded database limits
+      // connections.
+      const pool = createPool({ connectionString: url, max: 1 });
+      return createAdapter(pool);
+    },
+    async connectToShadowDb() {
+      if (datasource?.shadowDatabaseUrl) {
+        const pool = createPool({ connectionString: datasource.shadowDatabaseUrl, max: 1 });
+        return createAdapter(pool);
+      }
+      const shadow = await startShadowDatabase();
+      cleanups.push(() => shadow.stop());
+      const pool = createPool({ connectionString: shadow.connectionString, max: 1 });
+      return createAdapter(pool, () => shadow.stop());
+    },
+  };
+}
+
+// ─── the WASM engine ──────────────────────────────────────────────────────
+
+class WasmPanicRegistry {
+  message = "";
+  get() {
+    return this.message;
+  }
+  set_message(value) {
+    this.message = `RuntimeError: ${value}`;
+  }
+}
+
+async function loadWasmEngine() {
+  globalThis.PRISMA_WASM_PANIC_REGISTRY ??= new WasmPanicRegistry();
+  const bindingsUrl = import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+  const bindings = await import(bindingsUrl);
+  // Node 20 cannot import .wasm as an ES module, so instantiate it ourselves.
+  const wasmPath = path.join(path.dirname(fileURLToPath(bindingsUrl)), "schema_engine_bg.wasm");
+  const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
+    "./schema_engine_bg.js": bindings,
+  });
+  bindings.__wbg_set_wasm(instance.exports);
+  instance.exports.__wbindgen_start();
+  return bindings;
+}
+
+// ─── one-shot `cli` commands ──────────────────────────────────────────────
+
+function databaseName(url) {
+  return decodeURIComponent(new URL(url).pathname.replace(/^\//, "")) || "postgres";
+}
+
+function maintenanceUrl(url) {
+  const u = new URL(url);
+  u.pathname = "/postgres";
+  return u.toString();
+}
+
+async function withClient(connectionString, fn) {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+const quoteIdent = (name) => `"${name.replaceAll('"', '""')}"`;
+
+function connectionErrorCode(error, url) {
+  const u = new URL(url);
+  if (error?.code === "3D000") {
+    return { code: "P1003", message: `Database \`${databaseName(url)}\` does not exist on the database server at \`${u.hostname}:${u.port || 5432}\`.` };
+  }
+  if (error?.code === "ECONNREFUSED" || error?.code === "ENOTFOUND" || error?.code === "ETIMEDOUT") {
+    return { code: "P1001", message: `Can't reach database server at \`${u.hostname}:${u.port || 5432}\`` };
+  }
+  if (error?.code === "28P01" || error?.code === "28000") {
+    return { code: "P1000", message: `Authentication failed against database server at \`${u.hostname}\`` };
+  }
+  return { code: "P1010", message: String(error?.message ?? error) };
+}
+
+async function runCliCommand(command, datasource) {
+  const url = datasource?.url;
+  if (!url) throw Object.assign(new Error("No datasource URL"), { prismaCode: "P1012" });
+  try {
+    switch (command) {
+      case "can-connect-to-database":
+        await withClient(url, (c) => c.query("SELECT 1"));
+        return;
+      case "create-database":
+        await withClient(maintenanceUrl(url), (c) => c.query(`CREATE DATABASE ${quoteIdent(databaseName(url))}`));
+        process.stdout.write(`Database ${databaseName(url)} created successfully.\n`);
+        return;
+      case "drop-database":
+        await withClient(maintenanceUrl(url), (c) => c.query(`DROP DATABASE ${quoteIdent(databaseName(url))}`));
+        process.stdout.write(`The database was successfully dropped.\n`);
+        return;
+      default:
+        throw new Error(`Unknown schema engine cli command: ${command}`);
+    }
+  } catch (error) {
+    const { code, message } = connectionErrorCode(error, url);
+    // The CLI drops stderr's first line and parses each remaining line as JSON.
+    process.stderr.write(logLine("INFO", `running ${command}`) + "\n" + logLine("ERROR", message, { error_code: code }));
+    process.exitCode = 1;
+  }
+}
+
+// ─── JSON-RPC server ──────────────────────────────────────────────────────
+
+function pad(n, width = 2) {
+  return String(n).padStart(width, "0");
+}
+
+/** The native engine names migrations <UTC yyyyMMddHHmmss>_<name>. */
+function migrationDirectoryName(name) {
+  const d = new Date();
+  const stamp = `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
+  return name ? `${stamp}_${name}` : stamp;
+}
+
+function toRpcError(error, registry) {
+  const fromAdapter = registry.lookupError?.(error);
+  const err = fromAdapter?.error ?? error;
+  const isPanic = err?.name === "RuntimeError" || /^RuntimeError/.test(String(err?.message ?? ""));
+  let message = String(err?.message ?? err);
+  if (isPanic && globalThis.PRISMA_WASM_PANIC_REGISTRY?.message) message = globalThis.PRISMA_WASM_PANIC_REGISTRY.message;
+  if (err?.name === "DriverAdapterError" && err.cause) {
+    const cause = err.cause;
+    message = cause.message ?? `${cause.kind}${cause.type ? `: ${cause.type}` : ""}${cause.code ? ` (${cause.code})` : ""}`;
+  }
+  const data = { is_panic: isPanic, message, backtrace: isPanic ? String(err?.stack ?? "") : undefined };
+  if (err?.code && /^P\d{4}$/.test(String(err.code))) {
+    data.error_code = err.code;
+    data.meta = err.meta ?? null;
+  }
+  return { code: 4466, message: "An error happened. Check the data field for details.", data };
+}
+
+async function serve(args) {
+  const datamodels = await Promise.all(
+    args.datamodels.map(async (file) => [file, await readFile(path.resolve(file), "utf8")]),
+  );
+  const wasm = await loadWasmEngine();
+  const factory = bindMigrationAwareSqlAdapterFactory(createAdapterFactory(args.datasource));
+  const debugLog = (line) => {
+    if (process.env.PRISMA_ENGINE_BRIDGE_DEBUG) process.stderr.write(`${line}\n`);
+  };
+  let engine;
+  const getEngine = async () => {
+    engine ??= await wasm.SchemaEngine.new(
+      { datamodels: datamodels.length > 0 ? datamodels : undefined },
+      debugLog,
+      factory,
+    );
+    return engine;
+  };
+
+  const handlers = {
+    async createMigration(params) {
+      // The engine's own createMigration asks for a shadow database in a way
+      // the external factory does not satisfy; computing the same diff
+      // (migration history -> schema) on the shadow database gives the script.
+      const e = await getEngine();
+      const list = params.migrationsList;
+      // The first migration has no lock file yet; the CLI writes it afterwards.
+      const lockfile = list.lockfile.content === null ? { ...list.lockfile, content: 'provider = "postgresql"\n' } : list.lockfile;
+      const diff = await e.diff({
+        from: list.migrationDirectories.length === 0 ? { tag: "empty" } : { tag: "migrations", ...list, lockfile },
+        to: { tag: "schemaDatamodel", files: params.schema.files },
+        script: true,
+        exitCode: true,
+        filters: params.filters,
+      });
+      const empty = diff.exitCode === 0;
+      if (empty && !params.draft) {
+        return { connectorType: "postgresql", generatedMigrationName: migrationDirectoryName(params.migrationName), migrationScript: null, extension: "sql" };
+      }
+      return {
+        connectorType: "postgresql",
+        generatedMigrationName: migrationDirectoryName(params.migrationName),
+        migrationScript: empty ? "-- This is an empty migration." : diff.stdout ?? "",
+        extension: "sql",
+      };
+    },
+    async getDatabaseVersion(params) {
+      return (await getEngine()).version(params ?? null);
+    },
+    async createDatabase(params) {
+      const url = params?.datasource?.url ?? args.datasource?.url;
+      await withClient(maintenanceUrl(url), (c) => c.query(`CREATE DATABASE ${quoteIdent(databaseName(url))}`));
+      return { databaseName: databaseName(url) };
+    },
+    async diff(params) {
+      return (await getEngine()).diff(params);
+    },
+  };
+
+  const call = async (method, params) => {
+    if (handlers[method]) return handlers[method](params);
+    const e = await getEngine();
+    if (typeof e[method] !== "function") {
+      throw new Error(`The schema engine bridge does not support \`${method}\``);
+    }
+    // Call as a method: the binding needs `this` (wasm-bindgen __wbg_ptr).
+    const result = await e[method](params);
+    return result ?? {};
+  };
+
+  const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let queue = Promise.resolve();
+  rl.on("line", (line) => {
+    if (!line.trim()) return;
+    queue = queue.then(async () => {
+      let request;
+      try {
+        request = JSON.parse(line);
+      } catch {
+        process.stdout.write(JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32700, message: "Parse error" } }) + "\n");
+        return;
+      }
+      if (request.id === undefined) return; // a notification, e.g. a response to our print
+      let response;
+      try {
+        const result = await call(request.method, request.params);
+        response = { jsonrpc: "2.0", id: request.id, result };
+      } catch (error) {
+        process.stderr.write(logLine("ERROR", String(error?.message ?? error)) + "\n");
+        response = { jsonrpc: "2.0", id: request.id, error: toRpcError(error, factory.errorRegistry) };
+      }
+      process.stdout.write(JSON.stringify(response) + "\n");
+    });
+  });
+  rl.on("close", () => {
+    queue.then(async () => {
+      try {
+        engine?.free();
+      } catch {}
+      for (const cleanup of cleanups.splice(0)) await cleanup().catch(() => {});
+      process.exit(0);
+    });
+  });
+}
+
+// ─── main ─────────────────────────────────────────────────────────────────
+
+const args = parseArgs(process.argv.slice(2));
+if (args.version) {
+  const wasm = await loadWasmEngine();
+  process.stdout.write(`${ENGINE_VERSION_LABEL} ${wasm.version()}\n`);
+} else if (args.cli) {
+  await runCliCommand(args.cli, args.datasource);
+} else {
+  await serve(args);
+}
