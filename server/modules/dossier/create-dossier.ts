@@ -1,0 +1,156 @@
+// createDossier: the one way a dossier comes into existence (seed, counter intake, online submission).
+import { Prisma, type Db, type DbTx } from "../../db";
+import { AppError } from "../../errors";
+import { allocateDossierCode } from "./code-allocation";
+import { ZCreateDossierSchema, type TCreateDossier, type TCreateDossierInput, type TCreatedDossier } from "./schema";
+import { normalizeSearchText } from "./search-text";
+
+export interface CreateDossierOptions {
+  /**
+   * How long a call may queue for a pooled connection. Submissions to one agency serialise on
+   * its counter row, so a burst queues rather than fails.
+   */
+  maxWaitMs?: number;
+  timeoutMs?: number;
+}
+
+export async function createDossier(
+  db: Db,
+  rawInput: TCreateDossierInput,
+  options: CreateDossierOptions = {},
+): Promise<TCreatedDossier> {
+  const parsed = ZCreateDossierSchema.safeParse(rawInput);
+  if (!parsed.success) {
+    throw new AppError("VALIDATION", {
+      message: `createDossier: ${parsed.error.message}`,
+      details: { issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) },
+    });
+  }
+  const input = parsed.data;
+
+  // A replay that arrives after the first attempt committed: answer without touching the counter.
+  const seen = await findByIdempotencyKey(db, input.idempotencyKey);
+  if (seen) return seen;
+
+  try {
+    return await db.$transaction((tx) => insertDossier(tx, input), {
+      // The counter upsert relies on READ COMMITTED (see code-allocation.ts); say so explicitly.
+      isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted,
+      maxWait: options.maxWaitMs ?? 10_000,
+      timeout: options.timeoutMs ?? 15_000,
+    });
+  } catch (error) {
+    // A replay racing the first attempt: the event's unique key refused the second insert and the
+    // whole transaction (its code number included) rolled back. Answer with the first dossier.
+    if (isUniqueViolation(error)) {
+      const first = await findByIdempotencyKey(db, input.idempotencyKey);
+      if (first) return first;
+    }
+    throw error;
+  }
+}
+
+async function insertDossier(tx: DbTx, input: TCreateDossier): Promise<TCreatedDossier> {
+  const now = new Date();
+  const received = input.status === "RECEIVED";
+  const receivedAt = received ? (input.receivedAt ?? now) : null;
+  const submittedAt = input.submittedAt ?? receivedAt ?? now;
+  const handlingAgencyId = input.handlingAgencyId ?? input.receivingAgencyId;
+
+  const [receivingAgency, version] = await Promise.all([
+    tx.agency.findUnique({
+      where: { id: input.receivingAgencyId },
+      select: { id: true, code: true, active: true, trainingMode: true },
+    }),
+    tx.procedureVersion.findUnique({
+      where: { id: input.procedureVersionId },
+      select: { id: true, procedureId: true, status: true, channels: true },
+    }),
+  ]);
+  if (!receivingAgency || !receivingAgency.active) throw new AppError("NOT_FOUND", { message: "Receiving agency not found or inactive" });
+  if (!version) throw new AppError("NOT_FOUND", { message: "Procedure version not found" });
+  if (version.status !== "PUBLISHED") throw new AppError("VALIDATION", { message: "Procedure version is not published" });
+  if (!version.channels.includes(input.channel)) {
+    throw new AppError("VALIDATION", { message: `Procedure does not accept channel ${input.channel}`, details: { channel: input.channel } });
+  }
+  const offered = await tx.procedureAgency.findUnique({
+    where: { procedureId_agencyId: { procedureId: version.procedureId, agencyId: handlingAgencyId } },
+    select: { agencyId: true },
+  });
+  if (!offered) throw new AppError("VALIDATION", { message: "The handling agency does not handle this procedure" });
+
+  // The code carries the reception date; an online submission is numbered when it is submitted.
+  const codeAt = receivedAt ?? submittedAt;
+  // Last before the writes: from here the agency's counter row is locked until commit.
+  const { code } = await allocateDossierCode(tx, {
+    agencyId: receivingAgency.id,
+    agencyCode: receivingAgency.code,
+    at: codeAt,
+  });
+
+  const dossier = await tx.dossier.create({
+    data: {
+      code,
+      procedureId: version.procedureId,
+      procedureVersionId: version.id,
+      receivingAgencyId: receivingAgency.id,
+      handlingAgencyId,
+      applicantType: input.applicantType,
+      applicantName: input.applicantName,
+      applicantIdNumber: input.applicantIdNumber ?? null,
+      applicantDateOfBirth: input.applicantDateOfBirth ?? null,
+      applicantPhone: input.applicantPhone ?? null,
+      applicantEmail: input.applicantEmail ?? null,
+      applicantAddress: input.applicantAddress ?? null,
+      organisationName: input.organisationName ?? null,
+      taxCode: input.taxCode ?? null,
+      ownerId: input.ownerId ?? null,
+      searchText: normalizeSearchText(code, input.applicantName, input.applicantIdNumber),
+      channel: input.channel,
+      status: input.status,
+      formData: input.formData as Prisma.InputJsonObject,
+      submittedAt,
+      receivedAt,
+      resultDelivery: input.resultDelivery,
+      deliveryAddress: input.deliveryAddress ?? null,
+      version: 1,
+      // Training mode marks everything filed at the agency as test data.
+      isTest: input.isTest || receivingAgency.trainingMode,
+    },
+    select: { id: true, code: true, status: true, dueAt: true },
+  });
+
+  await tx.dossierEvent.create({
+    data: {
+      dossierId: dossier.id,
+      actorId: input.actor.userId ?? null,
+      actorRole: input.actor.role ?? null,
+      action: received ? "INTAKE" : "SUBMIT",
+      toStatus: input.status,
+      payload: { code, channel: input.channel },
+      deviceAt: input.deviceAt ?? null,
+      idempotencyKey: input.idempotencyKey,
+      resultingVersion: 1,
+    },
+    select: { id: true },
+  });
+
+  return { id: dossier.id, code: dossier.code, status: dossier.status, dueAt: dossier.dueAt, replayed: false };
+}
+
+async function findByIdempotencyKey(db: Db, idempotencyKey: string): Promise<TCreatedDossier | null> {
+  const event = await db.dossierEvent.findUnique({
+    where: { idempotencyKey },
+    select: { action: true, dossier: { select: { id: true, code: true, status: true, dueAt: true } } },
+  });
+  if (!event) return null;
+  if (event.action !== "SUBMIT" && event.action !== "INTAKE") {
+    throw new AppError("CONFLICT", { message: "The idempotency key belongs to another command", details: { action: event.action } });
+  }
+  const { id, code, status, dueAt } = event.dossier;
+  return { id, code, status, dueAt, replayed: true };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
