@@ -1,0 +1,216 @@
+/**
+ * Prepares one e2e run: a fresh database (migrated and seeded), an up-to-date production build, and
+ * `next start` on the e2e port against that database. The server is started here rather than by
+ * Playwright's `webServer` because its DATABASE_URL is only known once the database exists.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { e2eAuthSecret, e2eBaseUrl, e2ePort, e2eServerLog } from "./support/env";
+import {
+  cleanUp,
+  createDatabase,
+  databaseUrlWithName,
+  dropIdleE2eDatabases,
+  findFreePort,
+  portIsFree,
+  readState,
+  repoRoot,
+  runCommand,
+  writeState,
+  type E2eState,
+} from "./support/processes";
+
+const bin = (name: string) => join(repoRoot, "node_modules", ".bin", name);
+
+/** The server and the database it uses; embedded PGlite runs one query at a time, so keep the pool small. */
+function serverEnv(databaseUrl: string, embedded: boolean): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_MAX: embedded ? "3" : "8",
+    AUTH_SECRET: e2eAuthSecret,
+    NEXTAUTH_SECRET: e2eAuthSecret,
+    AUTH_URL: e2eBaseUrl,
+    NEXTAUTH_URL: e2eBaseUrl,
+    AUTH_TRUST_HOST: "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+}
+
+async function startEmbeddedDatabase(state: E2eState): Promise<string> {
+  const port = await findFreePort(54400, 54499);
+  const dataDir = mkdtempSync(join(tmpdir(), "motcua-e2e-pglite-"));
+  state.embeddedDataDir = dataDir;
+  writeState(state);
+  const child = spawn(bin("tsx"), ["e2e/support/embedded-db-process.ts", String(port), dataDir], {
+    cwd: repoRoot,
+    detached: true,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  state.embeddedPid = child.pid;
+  writeState(state);
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => reject(new Error(`The embedded database did not start within 60 s:\n${output}`)), 60_000);
+    child.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /^READY (\S+)$/m.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        child.stdout!.removeAllListeners("data");
+        child.stdout!.resume();
+        resolve(match[1]!);
+      }
+    });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The embedded database exited (code ${code}) before it was ready:\n${output}`));
+    });
+  });
+}
+
+async function prepareDatabase(state: E2eState): Promise<string> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    console.log("[e2e] DATABASE_URL is unset: starting an embedded database");
+    return startEmbeddedDatabase(state);
+  }
+  await dropIdleE2eDatabases(serverUrl);
+  const name = `motcua_e2e_${randomBytes(4).toString("hex")}`;
+  await createDatabase(serverUrl, name);
+  state.adminUrl = serverUrl;
+  state.databaseName = name;
+  writeState(state);
+  console.log(`[e2e] created database ${name}`);
+  return databaseUrlWithName(serverUrl, name);
+}
+
+// What does not change the built app: tests, docs, tooling output.
+const ignoredDirs = new Set([
+  "node_modules", ".next", ".git", ".data", ".ci", "e2e", "test-results", "playwright-report", "storage", "bench", "docs",
+]);
+const ignoredFiles = /(\.test\.tsx?|\.md|\.tsbuildinfo|^next-env\.d\.ts|^public\/sw\.js(\.map)?|^public\/workbox-.*)$/;
+
+function newestSourceMtime(dir = repoRoot): { mtime: number; file: string } {
+  let newest = { mtime: 0, file: "" };
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    const rel = relative(repoRoot, path);
+    if (entry.isDirectory()) {
+      if (ignoredDirs.has(rel) || entry.name.startsWith(".")) continue;
+      const sub = newestSourceMtime(path);
+      if (sub.mtime > newest.mtime) newest = sub;
+    } else if (entry.isFile() && !ignoredFiles.test(rel) && !rel.startsWith(".env")) {
+      const mtime = statSync(path).mtimeMs;
+      if (mtime > newest.mtime) newest = { mtime, file: rel };
+    }
+  }
+  return newest;
+}
+
+/** Builds once: a `.next` whose BUILD_ID is newer than every source file is reused. */
+async function buildIfStale(env: NodeJS.ProcessEnv): Promise<void> {
+  const buildId = join(repoRoot, ".next", "BUILD_ID");
+  const newest = newestSourceMtime();
+  if (existsSync(buildId) && statSync(buildId).mtimeMs > newest.mtime) {
+    console.log(`[e2e] reusing the build in .next (${readFileSync(buildId, "utf8").trim()})`);
+    return;
+  }
+  console.log(`[e2e] building the app (${existsSync(buildId) ? `${newest.file} changed` : "no build yet"})`);
+  const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { scripts?: Record<string, string> };
+  if (pkg.scripts?.build) await runCommand("npm", ["run", "--silent", "build"], { env });
+  else await runCommand(bin("next"), ["build", "--webpack"], { env });
+}
+
+async function waitForHealth(serverPid: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = "";
+  while (Date.now() < deadline) {
+    try {
+      process.kill(serverPid, 0);
+    } catch {
+      throw new Error(`The e2e server exited before it was healthy; its log:\n${tail(e2eServerLog)}`);
+    }
+    try {
+      const response = await fetch(`${e2eBaseUrl}/api/health`);
+      if (response.ok) return;
+      last = `HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`;
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${e2eBaseUrl}/api/health was not healthy within ${timeoutMs / 1000} s (last: ${last}); server log:\n${tail(e2eServerLog)}`);
+}
+
+function tail(file: string, lines = 40): string {
+  if (!existsSync(file)) return "(no log)";
+  return readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
+}
+
+export default async function globalSetup(): Promise<void> {
+  const stale = readState();
+  if (stale) {
+    console.log("[e2e] cleaning up after an earlier run that did not finish");
+    await cleanUp(stale);
+  }
+  if (!(await portIsFree(e2ePort))) {
+    throw new Error(`Port ${e2ePort} is in use: another e2e run or server is listening there. Stop it and retry.`);
+  }
+
+  const state: E2eState = {};
+  writeState(state);
+  // A crash or Ctrl-C in the runner must not leave the server or the database process behind;
+  // after a normal teardown the state file is gone and there is nothing to do.
+  const onExit = () => {
+    const left = readState();
+    for (const pid of [left?.serverPid, left?.embeddedPid]) {
+      if (pid) {
+        try {
+          process.kill(-pid, "SIGKILL");
+        } catch {
+          // Already gone.
+        }
+      }
+    }
+  };
+  process.once("exit", onExit);
+
+  try {
+    const started = Date.now();
+    const databaseUrl = await prepareDatabase(state);
+    state.databaseUrl = databaseUrl;
+    writeState(state);
+    const env = serverEnv(databaseUrl, !state.adminUrl);
+
+    console.log("[e2e] migrating and seeding");
+    await runCommand("node", ["scripts/prisma.mjs", "migrate", "deploy"], { env });
+    await runCommand(bin("tsx"), ["prisma/seed.ts"], { env });
+
+    await buildIfStale(env);
+
+    const log = openSync(e2eServerLog, "w");
+    const server = spawn(bin("next"), ["start", "-p", String(e2ePort), "-H", "127.0.0.1"], {
+      cwd: repoRoot,
+      env,
+      detached: true,
+      stdio: ["ignore", log, log],
+    });
+    closeSync(log);
+    state.serverPid = server.pid;
+    writeState(state);
+    await waitForHealth(server.pid!, 90_000);
+    console.log(`[e2e] server ready on ${e2eBaseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s (log: ${e2eServerLog})`);
+
+    // Playwright hands the setup's environment on to the test workers.
+    process.env.E2E_DATABASE_URL = databaseUrl;
+    process.env.E2E_EMBEDDED_DB = state.adminUrl ? "" : "1";
+  } catch (error) {
+    await cleanUp(state);
+    throw error;
+  }
+}
