@@ -23,10 +23,15 @@ import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-util
 const ENGINE_VERSION_LABEL = "schema-engine-wasm (motcua stdio bridge)";
 
 // PostgreSQL's internal "char" type (oid 18) appears in catalog queries the
-// engine runs during introspection; adapter-pg refuses it. It is one byte of
-// text, so report it as text (oid 25); the text parser is used either way.
+// engine runs during introspection (pg_constraint.contype, ...); adapter-pg
+// refuses it, and the engine reads some of those columns strictly as a char.
+// So the pool reports such columns as text (oid 25, same text parser), and
+// queryRaw then labels them Character for the engine.
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
+const COLUMN_TYPE_CHARACTER = 6; // ColumnTypeEnum.Character in @prisma/driver-adapter-utils
+/** result.rows -> indexes of the columns that were "char" */
+const charColumnsByRows = new WeakMap();
 
 // ─── arguments ────────────────────────────────────────────────────────────
 
@@ -67,9 +72,14 @@ function createPool(config) {
   const pool = new pg.Pool(config);
   const patchResult = (result) => {
     for (const r of Array.isArray(result) ? result : [result]) {
-      for (const field of r?.fields ?? []) {
-        if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
-      }
+      const charColumns = [];
+      (r?.fields ?? []).forEach((field, i) => {
+        if (field.dataTypeID === PG_CHAR_OID) {
+          field.dataTypeID = PG_TEXT_OID;
+          charColumns.push(i);
+        }
+      });
+      if (charColumns.length > 0 && Array.isArray(r.rows)) charColumnsByRows.set(r.rows, charColumns);
     }
     return result;
   };
@@ -98,8 +108,20 @@ function createPool(config) {
  * breaks function bodies and quoted text in migrations, so scripts are sent
  * whole, as one simple-protocol query, the way the native engine does.
  */
+function labelCharColumns(queryable) {
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  queryable.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    for (const i of charColumnsByRows.get(result.rows) ?? []) result.columnTypes[i] = COLUMN_TYPE_CHARACTER;
+    return result;
+  };
+  return queryable;
+}
+
 async function createAdapter(pool, onDispose) {
-  const adapter = await new PrismaPg(pool, { disposeExternalPool: true }).connect();
+  const adapter = labelCharColumns(await new PrismaPg(pool, { disposeExternalPool: true }).connect());
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (...args) => labelCharColumns(await startTransaction(...args));
   adapter.executeScript = async (script) => {
     try {
       await pool.query(script);
@@ -142,6 +164,22 @@ async function startShadowDatabase() {
 
 const cleanups = [];
 
+// A command may need several shadow databases (migrate dev: devDiagnostic,
+// then evaluateDataLoss, then createMigration); PGlite takes ~2 s to start, so
+// a spare one starts in the background as soon as the first is handed out.
+let spareShadow;
+function launchShadow() {
+  const launched = startShadowDatabase();
+  launched.catch(() => {}); // reported when taken
+  cleanups.push(() => launched.then((s) => s.stop(), () => {}));
+  return launched;
+}
+function takeShadowDatabase() {
+  const taken = spareShadow ?? launchShadow();
+  spareShadow = launchShadow();
+  return taken;
+}
+
 function createAdapterFactory(datasource) {
   const url = datasource?.url;
   return {
@@ -160,8 +198,7 @@ function createAdapterFactory(datasource) {
         const pool = createPool({ connectionString: datasource.shadowDatabaseUrl, max: 1 });
         return createAdapter(pool);
       }
-      const shadow = await startShadowDatabase();
-      cleanups.push(() => shadow.stop());
+      const shadow = await takeShadowDatabase();
       const pool = createPool({ connectionString: shadow.connectionString, max: 1 });
       return createAdapter(pool, () => shadow.stop());
     },
@@ -290,6 +327,45 @@ function toRpcError(error, registry) {
   return { code: 4466, message: "An error happened. Check the data field for details.", data };
 }
 
+/**
+ * Warnings like the native engine's: destructive statements in the next
+ * migration that would lose data now present in the development database.
+ */
+async function dataLossWarnings(url, script) {
+  const checks = [];
+  for (const m of script.matchAll(/DROP TABLE "([^"]+)"/g)) {
+    checks.push({
+      sql: `SELECT EXISTS (SELECT 1 FROM ${quoteIdent(m[1])}) AS "hasData"`,
+      message: `You are about to drop the \`${m[1]}\` table, which is not empty. All the data it contains will be lost.`,
+    });
+  }
+  for (const m of script.matchAll(/ALTER TABLE "([^"]+)"([^;]*);/g)) {
+    const [, table, body] = m;
+    for (const c of body.matchAll(/DROP COLUMN "([^"]+)"/g)) {
+      checks.push({
+        sql: `SELECT EXISTS (SELECT 1 FROM ${quoteIdent(table)} WHERE ${quoteIdent(c[1])} IS NOT NULL) AS "hasData"`,
+        message: `You are about to drop the column \`${c[1]}\` on the \`${table}\` table, which still contains data. The data in that column will be lost.`,
+      });
+    }
+    for (const c of body.matchAll(/ALTER COLUMN "([^"]+)" SET DATA TYPE/g)) {
+      checks.push({
+        sql: `SELECT EXISTS (SELECT 1 FROM ${quoteIdent(table)} WHERE ${quoteIdent(c[1])} IS NOT NULL) AS "hasData"`,
+        message: `The type of column \`${c[1]}\` on the \`${table}\` table changes and the column contains data: the cast may fail or lose data.`,
+      });
+    }
+  }
+  if (checks.length === 0) return [];
+  return withClient(url, async (client) => {
+    const warnings = [];
+    for (const check of checks) {
+      // A table or column missing from the database has no data to lose.
+      const hasData = await client.query(check.sql).then((r) => r.rows[0]?.hasData === true, () => false);
+      if (hasData) warnings.push({ message: check.message, stepIndex: 0 });
+    }
+    return warnings;
+  });
+}
+
 async function serve(args) {
   const datamodels = await Promise.all(
     args.datamodels.map(async (file) => [file, await readFile(path.resolve(file), "utf8")]),
@@ -309,32 +385,51 @@ async function serve(args) {
     return engine;
   };
 
+  /** The script that takes the migration history (replayed on the shadow database) to the schema. */
+  const diffHistoryToSchema = async (migrationsList, schemaFiles, filters) => {
+    const e = await getEngine();
+    // The first migration has no lock file yet; the CLI writes it afterwards.
+    const lockfile =
+      migrationsList.lockfile.content === null
+        ? { ...migrationsList.lockfile, content: 'provider = "postgresql"\n' }
+        : migrationsList.lockfile;
+    const diff = await e.diff({
+      from:
+        migrationsList.migrationDirectories.length === 0
+          ? { tag: "empty" }
+          : { tag: "migrations", ...migrationsList, lockfile },
+      to: { tag: "schemaDatamodel", files: schemaFiles },
+      script: true,
+      exitCode: true,
+      filters,
+    });
+    return { empty: diff.exitCode === 0, script: diff.stdout ?? "" };
+  };
+
   const handlers = {
+    // The engine's own createMigration and evaluateDataLoss ask for a shadow
+    // database in a way the external factory does not satisfy ("PostgreSQL
+    // shadow DB must be provided through an external factory"); the same
+    // diff (migration history -> schema) computed with `diff` works.
     async createMigration(params) {
-      // The engine's own createMigration asks for a shadow database in a way
-      // the external factory does not satisfy; computing the same diff
-      // (migration history -> schema) on the shadow database gives the script.
-      const e = await getEngine();
-      const list = params.migrationsList;
-      // The first migration has no lock file yet; the CLI writes it afterwards.
-      const lockfile = list.lockfile.content === null ? { ...list.lockfile, content: 'provider = "postgresql"\n' } : list.lockfile;
-      const diff = await e.diff({
-        from: list.migrationDirectories.length === 0 ? { tag: "empty" } : { tag: "migrations", ...list, lockfile },
-        to: { tag: "schemaDatamodel", files: params.schema.files },
-        script: true,
-        exitCode: true,
-        filters: params.filters,
-      });
-      const empty = diff.exitCode === 0;
+      const { empty, script } = await diffHistoryToSchema(params.migrationsList, params.schema.files, params.filters);
+      const name = migrationDirectoryName(params.migrationName);
       if (empty && !params.draft) {
-        return { connectorType: "postgresql", generatedMigrationName: migrationDirectoryName(params.migrationName), migrationScript: null, extension: "sql" };
+        return { connectorType: "postgresql", generatedMigrationName: name, migrationScript: null, extension: "sql" };
       }
       return {
         connectorType: "postgresql",
-        generatedMigrationName: migrationDirectoryName(params.migrationName),
-        migrationScript: empty ? "-- This is an empty migration." : diff.stdout ?? "",
+        generatedMigrationName: name,
+        migrationScript: empty ? "-- This is an empty migration." : script,
         extension: "sql",
       };
+    },
+    async evaluateDataLoss(params) {
+      const { empty, script } = await diffHistoryToSchema(params.migrationsList, params.schema.files, params.filters);
+      if (empty) return { migrationSteps: 0, unexecutableSteps: [], warnings: [] };
+      const steps = script.split("\n").filter((line) => /^-- [A-Z]/.test(line)).length || 1;
+      const warnings = args.datasource?.url ? await dataLossWarnings(args.datasource.url, script) : [];
+      return { migrationSteps: steps, unexecutableSteps: [], warnings };
     },
     async getDatabaseVersion(params) {
       return (await getEngine()).version(params ?? null);
