@@ -64,7 +64,13 @@ async function insertDossier(tx: DbTx, input: TCreateDossier): Promise<TCreatedD
     }),
     tx.procedureVersion.findUnique({
       where: { id: input.procedureVersionId },
-      select: { id: true, procedureId: true, status: true, channels: true },
+      select: {
+        id: true,
+        procedureId: true,
+        status: true,
+        channels: true,
+        procedure: { select: { agencies: { where: { agencyId: handlingAgencyId }, select: { agencyId: true } } } },
+      },
     }),
   ]);
   if (!receivingAgency || !receivingAgency.active) throw new AppError("NOT_FOUND", { message: "Receiving agency not found or inactive" });
@@ -73,11 +79,9 @@ async function insertDossier(tx: DbTx, input: TCreateDossier): Promise<TCreatedD
   if (!version.channels.includes(input.channel)) {
     throw new AppError("VALIDATION", { message: `Procedure does not accept channel ${input.channel}`, details: { channel: input.channel } });
   }
-  const offered = await tx.procedureAgency.findUnique({
-    where: { procedureId_agencyId: { procedureId: version.procedureId, agencyId: handlingAgencyId } },
-    select: { agencyId: true },
-  });
-  if (!offered) throw new AppError("VALIDATION", { message: "The handling agency does not handle this procedure" });
+  if (version.procedure.agencies.length === 0) {
+    throw new AppError("VALIDATION", { message: "The handling agency does not handle this procedure" });
+  }
 
   // The code carries the reception date; an online submission is numbered when it is submitted.
   const codeAt = receivedAt ?? submittedAt;
