@@ -21,7 +21,23 @@ export default defineConfig({
           env: { TZ: TEST_TZ },
         },
       },
-      // Integration tests (*.int.test.ts) get their own project here.
+      {
+        extends: true,
+        test: {
+          // *.int.test.ts on a real PostgreSQL: a fresh migrated motcua_it_* database per run
+          // (server/test/int-setup.ts); DATABASE_URL names the server, else an embedded one.
+          name: "integration",
+          environment: "node",
+          include: ["**/*.int.test.ts"],
+          exclude: ["e2e/**", "**/node_modules/**", ".next/**"],
+          env: { TZ: TEST_TZ },
+          globalSetup: ["./server/test/int-setup.ts"],
+          // The embedded database refuses connections past its limit: one file at a time there.
+          fileParallelism: Boolean(process.env.DATABASE_URL),
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });
