@@ -1,0 +1,18 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { agencyRouter } from "./routers/agency";
+import { meRouter } from "./routers/me";
+import { sectorRouter } from "./routers/sector";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+/** Every router of the API. Add a domain's router here; keep routers thin (one module call each). */
+export const appRouter = createTRPCRouter({
+  me: meRouter,
+  agency: agencyRouter,
+  sector: sectorRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+
+export const createCaller = createCallerFactory(appRouter);
