@@ -176,6 +176,54 @@ describe("createDossier", () => {
     });
   });
 
+  it("computes the due date of a received dossier on the handling agency's calendar and starts the clock", async () => {
+    // DOMAIN.md's example: 5 working days, received Friday 13 Feb 2026 10:00 with the Tết break
+    // 14-22 Feb 2026 (an agency-local calendar here, so no other test sees these days off).
+    const receiving = await createAgency(db);
+    const handling = await createAgency(db);
+    const { version } = await createProcedure(db, { agencyIds: [handling.id], limitValue: 5 });
+    await db.holiday.createMany({
+      data: Array.from({ length: 9 }, (_, i) => ({
+        date: new Date(Date.UTC(2026, 1, 14 + i)),
+        nameVi: "Tết Nguyên đán",
+        nameEn: "Lunar New Year",
+        agencyId: handling.id,
+      })),
+    });
+    const receivedAt = new Date("2026-02-13T03:00:00Z");
+    const created = await createDossier(
+      db,
+      dossierInput({ procedureVersionId: version.id, agencyId: receiving.id }, { handlingAgencyId: handling.id, receivedAt }),
+    );
+    const due = new Date("2026-02-27T10:00:00Z"); // Friday 27 Feb 2026, 17:00 in Hà Nội
+    expect(created.dueAt).toEqual(due);
+    // The code is the receiving agency's.
+    expect(created.code).toBe(`${receiving.code}-260213-0001`);
+
+    const dossier = await db.dossier.findUniqueOrThrow({
+      where: { id: created.id },
+      select: { dueAt: true, originalDueAt: true, handlingAgencyId: true, clockEvents: true, events: { select: { id: true } } },
+    });
+    expect(dossier).toMatchObject({ dueAt: due, originalDueAt: due, handlingAgencyId: handling.id });
+    expect(dossier.clockEvents).toHaveLength(1);
+    expect(dossier.clockEvents[0]).toMatchObject({ kind: "START", at: receivedAt, dueAt: due, eventId: dossier.events[0]?.id });
+
+    // Without the holidays the same reception is due a week earlier: the calendar really was read.
+    const plainAgency = await createAgency(db);
+    const plain = await createProcedure(db, { agencyIds: [plainAgency.id], limitValue: 5 });
+    const unbroken = await createDossier(db, dossierInput({ procedureVersionId: plain.version.id, agencyId: plainAgency.id }, { receivedAt }));
+    expect(unbroken.dueAt).toEqual(new Date("2026-02-20T10:00:00Z"));
+  });
+
+  it("leaves an online submission without a due date or clock until it is received", async () => {
+    const { base } = await setup();
+    const created = await createDossier(db, dossierInput(base, { channel: 2, status: "NEW", submittedAt: MORNING }));
+    expect(created.dueAt).toBeNull();
+    const dossier = await db.dossier.findUniqueOrThrow({ where: { id: created.id }, include: { clockEvents: true } });
+    expect(dossier).toMatchObject({ status: "NEW", receivedAt: null, dueAt: null, originalDueAt: null, submittedAt: MORNING });
+    expect(dossier.clockEvents).toHaveLength(0);
+  });
+
   it("refuses invalid input and procedures the agency does not offer, without taking a number", async () => {
     const { agency, base } = await setup();
     const other = await setup();

@@ -1,6 +1,8 @@
 // createDossier: the one way a dossier comes into existence (seed, counter intake, online submission).
+import { z } from "zod";
 import { Prisma, type Db, type DbTx } from "../../db";
 import { AppError } from "../../errors";
+import { calendarProblems, dueDate, mergeCalendarDays, type WorkingCalendar } from "../calendar/working-time";
 import { allocateDossierCode } from "./code-allocation";
 import { ZCreateDossierSchema, type TCreateDossier, type TCreateDossierInput, type TCreatedDossier } from "./schema";
 import { normalizeSearchText } from "./search-text";
@@ -57,11 +59,12 @@ async function insertDossier(tx: DbTx, input: TCreateDossier): Promise<TCreatedD
   const submittedAt = input.submittedAt ?? receivedAt ?? now;
   const handlingAgencyId = input.handlingAgencyId ?? input.receivingAgencyId;
 
-  const [receivingAgency, version] = await Promise.all([
-    tx.agency.findUnique({
-      where: { id: input.receivingAgencyId },
-      select: { id: true, code: true, active: true, trainingMode: true },
-    }),
+  const agencySelect = { id: true, code: true, active: true, trainingMode: true, timeZone: true, workingHours: true } as const;
+  const [receivingAgency, handlingAgency, version] = await Promise.all([
+    tx.agency.findUnique({ where: { id: input.receivingAgencyId }, select: agencySelect }),
+    handlingAgencyId === input.receivingAgencyId
+      ? null
+      : tx.agency.findUnique({ where: { id: handlingAgencyId }, select: agencySelect }),
     tx.procedureVersion.findUnique({
       where: { id: input.procedureVersionId },
       select: {
@@ -69,11 +72,18 @@ async function insertDossier(tx: DbTx, input: TCreateDossier): Promise<TCreatedD
         procedureId: true,
         status: true,
         channels: true,
+        limitValue: true,
+        limitUnit: true,
+        sameDayCutoff: true,
         procedure: { select: { agencies: { where: { agencyId: handlingAgencyId }, select: { agencyId: true } } } },
       },
     }),
   ]);
   if (!receivingAgency || !receivingAgency.active) throw new AppError("NOT_FOUND", { message: "Receiving agency not found or inactive" });
+  const handler = handlingAgency ?? receivingAgency;
+  if (handler.id !== handlingAgencyId || !handler.active) {
+    throw new AppError("NOT_FOUND", { message: "Handling agency not found or inactive" });
+  }
   if (!version) throw new AppError("NOT_FOUND", { message: "Procedure version not found" });
   if (version.status !== "PUBLISHED") throw new AppError("VALIDATION", { message: "Procedure version is not published" });
   if (!version.channels.includes(input.channel)) {
@@ -81,6 +91,14 @@ async function insertDossier(tx: DbTx, input: TCreateDossier): Promise<TCreatedD
   }
   if (version.procedure.agencies.length === 0) {
     throw new AppError("VALIDATION", { message: "The handling agency does not handle this procedure" });
+  }
+
+  // The clock starts at reception, on the handling agency's calendar; an online submission gets
+  // its due date when an officer receives it.
+  let dueAt: Date | null = null;
+  if (receivedAt) {
+    const calendar = await loadWorkingCalendar(tx, handler, receivedAt);
+    dueAt = dueDate(calendar, receivedAt, { value: version.limitValue, unit: version.limitUnit }, { sameDayCutoff: version.sameDayCutoff });
   }
 
   // The code carries the reception date; an online submission is numbered when it is submitted.
@@ -115,6 +133,8 @@ async function insertDossier(tx: DbTx, input: TCreateDossier): Promise<TCreatedD
       formData: input.formData as Prisma.InputJsonObject,
       submittedAt,
       receivedAt,
+      dueAt,
+      originalDueAt: dueAt,
       resultDelivery: input.resultDelivery,
       deliveryAddress: input.deliveryAddress ?? null,
       version: 1,
@@ -124,7 +144,7 @@ async function insertDossier(tx: DbTx, input: TCreateDossier): Promise<TCreatedD
     select: { id: true, code: true, status: true, dueAt: true },
   });
 
-  await tx.dossierEvent.create({
+  const event = await tx.dossierEvent.create({
     data: {
       dossierId: dossier.id,
       actorId: input.actor.userId ?? null,
@@ -138,6 +158,13 @@ async function insertDossier(tx: DbTx, input: TCreateDossier): Promise<TCreatedD
     },
     select: { id: true },
   });
+
+  if (receivedAt) {
+    await tx.dossierClockEvent.create({
+      data: { dossierId: dossier.id, kind: "START", at: receivedAt, dueAt, eventId: event.id },
+      select: { id: true },
+    });
+  }
 
   return { id: dossier.id, code: dossier.code, status: dossier.status, dueAt: dossier.dueAt, replayed: false };
 }
@@ -157,4 +184,42 @@ async function findByIdempotencyKey(db: Db, idempotencyKey: string): Promise<TCr
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+const ZWorkingHours = z.array(z.object({ start: z.string(), end: z.string() })).min(1);
+
+// Enough days ahead for the longest limits across Tết; the calendar treats days it was not told
+// about as ordinary days, so a short window would silently ignore holidays.
+const HOLIDAY_WINDOW_DAYS = 400;
+const MS_PER_DAY = 86_400_000;
+
+/** The agency's working calendar around `from`: its working periods, nationwide holidays and its own days. */
+async function loadWorkingCalendar(
+  tx: DbTx,
+  agency: { id: string; timeZone: string; workingHours: Prisma.JsonValue },
+  from: Date,
+): Promise<WorkingCalendar> {
+  const periods = ZWorkingHours.safeParse(agency.workingHours);
+  const days = await tx.holiday.findMany({
+    where: {
+      date: { gte: new Date(from.getTime() - 2 * MS_PER_DAY), lte: new Date(from.getTime() + HOLIDAY_WINDOW_DAYS * MS_PER_DAY) },
+      OR: [{ agencyId: null }, { agencyId: agency.id }],
+    },
+    select: { date: true, kind: true, agencyId: true },
+  });
+  // DATE columns arrive as UTC midnight of the calendar date.
+  const entry = (d: (typeof days)[number]) => ({ date: d.date.toISOString().slice(0, 10), kind: d.kind });
+  const merged = mergeCalendarDays(
+    days.filter((d) => d.agencyId === null).map(entry),
+    days.filter((d) => d.agencyId !== null).map(entry),
+  );
+  const calendar: WorkingCalendar = { timeZone: agency.timeZone, periods: periods.success ? periods.data : [], ...merged };
+  const problems = calendarProblems(calendar);
+  if (problems.length > 0) {
+    throw new AppError("INTERNAL", {
+      message: `Agency ${agency.id} has an unusable working calendar: ${problems.join("; ")}`,
+      details: { agencyId: agency.id },
+    });
+  }
+  return calendar;
 }
