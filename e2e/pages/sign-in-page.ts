@@ -8,10 +8,13 @@ export class SignInPage {
   readonly error: Locator;
 
   constructor(private readonly page: Page) {
-    this.identifier = page.getByLabel("Email hoặc số điện thoại");
-    this.password = page.getByLabel("Mật khẩu", { exact: true });
-    this.submit = page.getByRole("button", { name: "Đăng nhập" });
-    this.error = page.getByRole("alert").filter({ hasText: /\S/ });
+    // Scoped to the page's main content: the header has its own "Đăng nhập" link.
+    const main = page.getByRole("main");
+    this.identifier = main.getByLabel("Email hoặc số điện thoại");
+    this.password = main.getByLabel("Mật khẩu", { exact: true });
+    this.submit = main.getByRole("button", { name: "Đăng nhập", exact: true });
+    // Next's route announcer is also role="alert", but empty.
+    this.error = main.getByRole("alert");
   }
 
   async goto(): Promise<void> {

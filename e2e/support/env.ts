@@ -18,3 +18,6 @@ export function e2eDatabaseUrl(): string {
   if (!url) throw new Error("E2E_DATABASE_URL is not set: the e2e global setup did not run");
   return url;
 }
+
+/** next-auth's session cookie over plain http (the e2e server is not https). */
+export const sessionCookieName = "next-auth.session-token";
