@@ -455,6 +455,20 @@ async function serve(args) {
     return result ?? {};
   };
 
+  // A WASM panic can surface outside the awaited promise (inside a callback):
+  // answer the pending request as a panic so the CLI reports it, then exit
+  // with the native engine's panic status.
+  let currentRequestId = null;
+  process.on("uncaughtException", (error) => {
+    const message = globalThis.PRISMA_WASM_PANIC_REGISTRY?.message || String(error?.message ?? error);
+    process.stderr.write(logLine("ERROR", message) + "\n");
+    if (currentRequestId !== null) {
+      const data = { is_panic: true, message, backtrace: String(error?.stack ?? "") };
+      process.stdout.write(JSON.stringify({ jsonrpc: "2.0", id: currentRequestId, error: { code: 4466, message, data } }) + "\n");
+    }
+    process.exit(101);
+  });
+
   const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
   let queue = Promise.resolve();
   rl.on("line", (line) => {
@@ -469,8 +483,11 @@ async function serve(args) {
       }
       if (request.id === undefined) return; // a notification, e.g. a response to our print
       let response;
+      currentRequestId = request.id;
+      const started = Date.now();
       try {
         const result = await call(request.method, request.params);
+        debugLog(`[bridge] ${request.method} took ${Date.now() - started} ms`);
         response = { jsonrpc: "2.0", id: request.id, result };
       } catch (error) {
         process.stderr.write(logLine("ERROR", String(error?.message ?? error)) + "\n");
