@@ -4,7 +4,7 @@
  * lines on stdout, saves them to bench/results/<time>.json, and drops the database.
  */
 import { mkdir, readdir, writeFile } from "node:fs/promises";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createTestDatabase, type TestDatabase } from "../server/test/test-database";
@@ -54,6 +54,7 @@ async function main() {
   try {
     database = await createTestDatabase({ prefix: "motcua_bench_", serverUrl, log });
     log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`);
+    log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(" ")} (other work on the machine skews the figures)`);
     for (const file of files) {
       const name = basename(file, ".bench.ts");
       log(`running ${name}`);
@@ -84,7 +85,7 @@ async function main() {
     const dir = join(benchDir, "results");
     await mkdir(dir, { recursive: true });
     const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-    const machine = { cores: cpus().length, cpu: cpus()[0]?.model, memoryGiB: totalmem() / 2 ** 30, node: process.version };
+    const machine = { cores: cpus().length, cpu: cpus()[0]?.model, memoryGiB: totalmem() / 2 ** 30, node: process.version, loadAverageAfter: loadavg() };
     await writeFile(file, JSON.stringify({ at: new Date().toISOString(), embedded: !serverUrl, machine, results }, null, 2));
     log(`saved ${file}`);
   }

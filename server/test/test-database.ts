@@ -4,10 +4,10 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import pg from "pg";
+import { startEmbeddedDb } from "../../scripts/lib/embedded-db";
 
 const root = resolve(import.meta.dirname, "../..");
 
@@ -16,6 +16,8 @@ export interface TestDatabase {
   url: string;
   /** True when running on the embedded database (one query at a time, few connections). */
   embedded: boolean;
+  /** The embedded server refuses connections past this; null on a real server. */
+  maxConnections: number | null;
   /** Drops the database (or stops the embedded server). Safe to call twice. */
   drop(): Promise<void>;
 }
@@ -53,25 +55,20 @@ async function createOnServer(serverUrl: string, prefix: string, log: (line: str
     await drop();
     throw error;
   }
-  return { url, embedded: false, drop };
+  return { url, embedded: false, maxConnections: null, drop };
 }
 
 async function createEmbedded(log: (line: string) => void): Promise<TestDatabase> {
-  const modulePath = "../../scripts/lib/embedded-db";
-  type Embedded = { url: string; stop(): Promise<void> | void };
-  const { startEmbeddedDb } = (await import(/* @vite-ignore */ modulePath)) as {
-    startEmbeddedDb(options: { port: number; dataDir: string }): Promise<Embedded>;
-  };
-  const dataDir = await mkdtemp(join(tmpdir(), "motcua-embedded-"));
-  const port = await freePort();
-  log(`no DATABASE_URL: starting a throwaway embedded database on port ${port}`);
-  const server = await startEmbeddedDb({ port, dataDir });
+  const tempDir = await mkdtemp(join(tmpdir(), "motcua-embedded-"));
+  log("no DATABASE_URL: starting a throwaway embedded database (one query at a time)");
+  // Port 0: a free port, so parallel runs never collide.
+  const server = await startEmbeddedDb({ port: 0, dataDir: join(tempDir, "pglite") });
   let stopped = false;
   const drop = async () => {
     if (stopped) return;
     stopped = true;
     await server.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(tempDir, { recursive: true, force: true });
   };
   try {
     await migrate(server.url);
@@ -79,7 +76,7 @@ async function createEmbedded(log: (line: string) => void): Promise<TestDatabase
     await drop();
     throw error;
   }
-  return { url: server.url, embedded: true, drop };
+  return { url: server.url, embedded: true, maxConnections: server.maxConnections, drop };
 }
 
 /** `node scripts/prisma.mjs migrate deploy` against `url`, exactly as a deployment would. */
@@ -113,17 +110,4 @@ function withDatabase(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolvePromise(port));
-    });
-  });
 }
