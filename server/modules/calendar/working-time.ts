@@ -1,12 +1,8 @@
 // Working-time calendar: due dates for procedure limits (DOMAIN.md › Deadlines).
-//
-// Rule chosen (Civil Code 2015 arts. 147-148): the day of reception is never counted; day 1 is the
-// first working day AFTER the local date of reception, whatever the hour or the kind of day — so a
-// dossier received at 22:00 or on a Saturday "starts the next working morning", and that morning is
-// day 1. A day limit ends at the close of business (end of the last period) of day n.
-// With a same-day cutoff ("15:00"), a reception after the cutoff or on a non-working day counts as
-// received on the next working day, which is then the uncounted day (so later never means earlier).
-// Hour limits run inside the working periods, from reception or from the next opening.
+// Day limits (Civil Code 2015 arts. 147-148): the reception day is never counted; day 1 is the first
+// working day after the local date of reception, whatever the hour (after hours or on a weekend it
+// "starts the next working morning", and that morning is day 1); the limit ends at close of business.
+// With a same-day cutoff, a reception after it or on a day off counts as received the next working day.
 
 import type { ClockEventKind, TimeUnit } from "../../db/generated/enums";
 import {
