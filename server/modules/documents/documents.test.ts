@@ -4,7 +4,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import jsQR from "jsqr";
 import { PDFDocument } from "pdf-lib";
-import { PNG } from "pngjs";
 import { afterAll, describe, expect, it } from "vitest";
 import * as f from "./fixtures";
 import {
@@ -55,12 +54,23 @@ async function expectValidPdf(bytes: Uint8Array, pages: number) {
   return doc;
 }
 
+/** Rasterises page 1 (pdftoppm's plain PPM: a text header, then RGB bytes) and decodes the QR code on it. */
 function decodeQr(bytes: Uint8Array): string | undefined {
   const prefix = join(dir, `qr-${++fileCount}`);
-  execFileSync("pdftoppm", ["-png", "-r", "100", "-f", "1", "-l", "1", "-singlefile", save(bytes), prefix]);
-  const png = PNG.sync.read(readFileSync(`${prefix}.png`));
-  const pixels = new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length);
-  return jsQR(pixels, png.width, png.height)?.data;
+  execFileSync("pdftoppm", ["-r", "100", "-f", "1", "-l", "1", "-singlefile", save(bytes), prefix]);
+  const ppm = readFileSync(`${prefix}.ppm`);
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString("latin1"));
+  if (!header) throw new Error("pdftoppm: unexpected PPM header");
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const rgb = ppm.subarray(header[0].length);
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0, j = 0; i < width * height; i++, j += 3) {
+    rgba[i * 4] = rgb[j]!;
+    rgba[i * 4 + 1] = rgb[j + 1]!;
+    rgba[i * 4 + 2] = rgb[j + 2]!;
+    rgba[i * 4 + 3] = 255;
+  }
+  return jsQR(rgba, width, height)?.data;
 }
 
 describe("01 receipt and appointment slip", () => {

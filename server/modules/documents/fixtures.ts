@@ -1,4 +1,5 @@
 // Realistic sample inputs for the forms: used by the tests and by preview.ts.
+import { vietnamParts } from "./format";
 import type {
   TApologyLetter,
   TControlSheet,
@@ -172,6 +173,11 @@ const procedures = [
 ];
 const statuses = ["RECEIVED", "PROCESSING", "SUPPLEMENT_REQUESTED", "PROCESSED", "RETURNED", "REFUSED", "STOPPED"] as const;
 
+const dayKey = (d: Date) => {
+  const p = vietnamParts(d);
+  return `${String(p.year % 100).padStart(2, "0")}${String(p.month).padStart(2, "0")}${String(p.day).padStart(2, "0")}`;
+};
+
 /** `n` tracking-book rows with deterministic, varied content (some long, some overdue). */
 export function trackingBookRows(n: number): TTrackingBookRow[] {
   const day = 24 * 3600 * 1000;
@@ -182,7 +188,7 @@ export function trackingBookRows(n: number): TTrackingBookRow[] {
     const status = statuses[i % statuses.length]!;
     const finished = status === "PROCESSED" || status === "RETURNED" ? new Date(due.getTime() + ((i % 5) - 3) * day) : undefined;
     return {
-      dossierCode: `000.00.53.H48-${String(26)}${String(1 + Math.floor(i / 300)).padStart(2, "0")}${String(5 + Math.floor((i % 300) / 12)).padStart(2, "0")}-${String(i + 1).padStart(4, "0")}`,
+      dossierCode: `000.00.53.H48-${dayKey(received)}-${String((i % 12) + 1).padStart(4, "0")}`,
       procedureName: procedures[i % procedures.length]!,
       applicantName: `${surnames[i % surnames.length]} ${given[i % given.length]}`,
       applicantAddress: i % 3 === 0 ? `Số ${i + 1} đường Lê Hồng Phong, phường Xuân Hương - Đà Lạt, tỉnh Lâm Đồng` : undefined,

@@ -2,6 +2,7 @@
 // bordered tables that break across pages with the header row repeated, and the blocks every
 // Vietnamese administrative form shares (national header, title, signature blocks).
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import fontkit from "@pdf-lib/fontkit";
 import { degrees, LineCapStyle, PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
 
@@ -9,14 +10,31 @@ import { degrees, LineCapStyle, PDFDocument, type PDFFont, type PDFPage, rgb } f
 
 /** Liberation Serif: metric-compatible with Times New Roman (the font of official documents) and full Vietnamese coverage. */
 const FONT_FILES = {
-  regular: new URL("./fonts/LiberationSerif-Regular.ttf", import.meta.url),
-  bold: new URL("./fonts/LiberationSerif-Bold.ttf", import.meta.url),
+  // Static `new URL(…, import.meta.url)` literals, so that bundlers can see and copy the files.
+  regular: { url: new URL("./fonts/LiberationSerif-Regular.ttf", import.meta.url), name: "LiberationSerif-Regular.ttf" },
+  bold: { url: new URL("./fonts/LiberationSerif-Bold.ttf", import.meta.url), name: "LiberationSerif-Bold.ttf" },
 };
+
+/**
+ * Next to this module when run from source (tsx, Vitest); when a bundler has rewritten the URL to
+ * something that is not a readable file, from the repository checkout the server runs in.
+ */
+async function readFont(file: { url: URL; name: string }): Promise<Uint8Array> {
+  try {
+    return await readFile(file.url);
+  } catch (error) {
+    try {
+      return await readFile(join(process.cwd(), "server", "modules", "documents", "fonts", file.name));
+    } catch {
+      throw error;
+    }
+  }
+}
 
 let fontBytes: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
 
 function loadFontBytes() {
-  fontBytes ??= Promise.all([readFile(FONT_FILES.regular), readFile(FONT_FILES.bold)]).then(
+  fontBytes ??= Promise.all([readFont(FONT_FILES.regular), readFont(FONT_FILES.bold)]).then(
     ([regular, bold]) => ({ regular, bold }),
     (error: unknown) => {
       fontBytes = undefined; // let the next call retry rather than cache the failure
