@@ -69,6 +69,7 @@ async function createEmbedded(log: (line: string) => void): Promise<TestDatabase
     stopped = true;
     await server.stop();
     await rm(tempDir, { recursive: true, force: true });
+    log("stopped the embedded database");
   };
   try {
     await migrate(server.url);
