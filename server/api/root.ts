@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { agencyRouter } from "./routers/agency";
+import { dossierRouter } from "./routers/dossier";
 import { meRouter } from "./routers/me";
 import { sectorRouter } from "./routers/sector";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -9,6 +10,7 @@ export const appRouter = createTRPCRouter({
   me: meRouter,
   agency: agencyRouter,
   sector: sectorRouter,
+  dossier: dossierRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -75,6 +75,7 @@ async function insertDossier(tx: DbTx, input: TCreateDossier): Promise<TCreatedD
         limitValue: true,
         limitUnit: true,
         sameDayCutoff: true,
+        steps: { orderBy: { order: "asc" }, select: { id: true, order: true, allowanceValue: true, allowanceUnit: true } },
         procedure: { select: { agencies: { where: { agencyId: handlingAgencyId }, select: { agencyId: true } } } },
       },
     }),
@@ -95,11 +96,20 @@ async function insertDossier(tx: DbTx, input: TCreateDossier): Promise<TCreatedD
 
   // The clock starts at reception, on the handling agency's calendar; an online submission gets
   // its due date when an officer receives it.
+  const calendar = await loadWorkingCalendar(tx, handler, receivedAt ?? submittedAt);
   let dueAt: Date | null = null;
   if (receivedAt) {
-    const calendar = await loadWorkingCalendar(tx, handler, receivedAt);
     dueAt = dueDate(calendar, receivedAt, { value: version.limitValue, unit: version.limitUnit }, { sameDayCutoff: version.sameDayCutoff });
   }
+  // Step instances (the control sheet, form 06): an online submission waits at the first step
+  // (reception); an intake has passed reception at once and stands at the next step.
+  const [receptionStep, nextStep] = version.steps;
+  if (!receptionStep || (received && !nextStep)) {
+    throw new AppError("VALIDATION", { message: "The procedure version has no usable steps" });
+  }
+  const currentStep = received ? nextStep! : receptionStep;
+  const stepStartedAt = receivedAt ?? submittedAt;
+  const stepDueAt = dueDate(calendar, stepStartedAt, { value: currentStep.allowanceValue, unit: currentStep.allowanceUnit });
 
   // The code carries the reception date; an online submission is numbered when it is submitted.
   const codeAt = receivedAt ?? submittedAt;
@@ -135,6 +145,8 @@ async function insertDossier(tx: DbTx, input: TCreateDossier): Promise<TCreatedD
       receivedAt,
       dueAt,
       originalDueAt: dueAt,
+      currentStepOrder: currentStep.order,
+      stepDueAt,
       resultDelivery: input.resultDelivery,
       deliveryAddress: input.deliveryAddress ?? null,
       version: 1,
@@ -157,6 +169,16 @@ async function insertDossier(tx: DbTx, input: TCreateDossier): Promise<TCreatedD
       resultingVersion: 1,
     },
     select: { id: true },
+  });
+
+  const holderId = input.actor.userId ?? null;
+  await tx.dossierStep.createMany({
+    data: [
+      ...(received
+        ? [{ dossierId: dossier.id, stepId: receptionStep.id, order: receptionStep.order, holderId, startedAt: stepStartedAt, dueAt: stepStartedAt, finishedAt: stepStartedAt, outcome: "INTAKE" }]
+        : []),
+      { dossierId: dossier.id, stepId: currentStep.id, order: currentStep.order, holderId: null, startedAt: stepStartedAt, dueAt: stepDueAt },
+    ],
   });
 
   if (receivedAt) {
@@ -194,7 +216,7 @@ const HOLIDAY_WINDOW_DAYS = 400;
 const MS_PER_DAY = 86_400_000;
 
 /** The agency's working calendar around `from`: its working periods, nationwide holidays and its own days. */
-async function loadWorkingCalendar(
+export async function loadWorkingCalendar(
   tx: DbTx,
   agency: { id: string; timeZone: string; workingHours: Prisma.JsonValue },
   from: Date,
