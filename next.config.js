@@ -45,6 +45,11 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // NEXT_DIST_DIR lets two builds share one work tree (e.g. e2e runs beside a dev server).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Types are checked once, by `npm run typecheck` (a suite of `npm test`, so CI fails on them);
+  // the build skips its own pass over the whole project (seeds, scripts, tests) to stay fast.
+  typescript: { ignoreBuildErrors: true },
   // Loaded by Node at run time instead of bundled: PGlite resolves its WASM and data files by URL,
   // and the Prisma runtime and pg driver carry native/WASM pieces webpack must not rewrite.
   serverExternalPackages: [

@@ -43,6 +43,8 @@ export function resolveAuthSecret(): string {
   if (cachedSecret) return cachedSecret;
   const fromEnv = process.env.AUTH_SECRET || process.env.NEXTAUTH_SECRET;
   if (fromEnv) return (cachedSecret = fromEnv);
+  // `next build` may render pages while collecting them: never persist (or bake into an image) a secret then.
+  if (process.env.NEXT_PHASE === "phase-production-build") return randomBytes(32).toString("base64url");
 
   const dir = process.env.MOTCUA_DATA_DIR || join(process.cwd(), ".data");
   const file = join(dir, "auth-secret");

@@ -66,12 +66,7 @@ export default async function OfficerHomePage() {
             </h2>
             <ul className="mt-3 space-y-1" data-testid="officer-memberships">
               {[...agencies.entries()].map(([agencyId, agency]) => (
-                <li key={agencyId}>
-                  <span className="font-semibold">{agency.name}</span>
-                  <span aria-hidden="true"> · </span>
-                  <span className="sr-only">: </span>
-                  {agency.roles.map((role) => t(`roles.${role}`)).join(", ")}
-                </li>
+                <li key={agencyId}>{`${agency.name} · ${agency.roles.map((role) => t(`roles.${role}`)).join(", ")}`}</li>
               ))}
             </ul>
           </section>

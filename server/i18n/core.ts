@@ -53,14 +53,30 @@ function lookup(messages: unknown, key: string): string | undefined {
   return typeof node === "string" ? node : undefined;
 }
 
-/** Replaces {name} placeholders; numbers are formatted for the locale (1.234 in vi, 1,234 in en). */
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL_OPTION = /(=\d+|\w+)\s*\{([^{}]*)\}/g;
+
+/**
+ * Replaces {name} placeholders; numbers are formatted for the locale (1.234 in vi, 1,234 in en).
+ * Also the ICU plural form English needs: "{count, plural, one {# procedure} other {# procedures}}"
+ * (`#` is the formatted number; Vietnamese has no plural and just writes "{count} thủ tục").
+ */
 export function interpolate(template: string, locale: Locale, vars?: MessageVars): string {
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = vars[name];
-    if (value === undefined) return whole;
-    return typeof value === "number" ? new Intl.NumberFormat(locale).format(value) : value;
-  });
+  const number = new Intl.NumberFormat(locale);
+  return template
+    .replace(PLURAL, (whole, name: string, body: string) => {
+      const value = vars[name];
+      if (typeof value !== "number") return whole;
+      const options = new Map([...body.matchAll(PLURAL_OPTION)].map((m) => [m[1]!, m[2]!]));
+      const chosen = options.get(`=${value}`) ?? options.get(new Intl.PluralRules(locale).select(value)) ?? options.get("other");
+      return chosen === undefined ? whole : chosen.replace(/#/g, number.format(value));
+    })
+    .replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = vars[name];
+      if (value === undefined) return whole;
+      return typeof value === "number" ? number.format(value) : value;
+    });
 }
 
 /**

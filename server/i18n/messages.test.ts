@@ -9,8 +9,9 @@ function leafKeys(node: unknown, prefix = ""): string[] {
   return Object.entries(node).flatMap(([k, v]) => leafKeys(v, prefix ? `${prefix}.${k}` : k));
 }
 
+/** Variable names used by a message, simple ({name}) or plural ({count, plural, ...}). */
 function placeholders(template: string): string[] {
-  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+  return [...new Set([...template.matchAll(/\{(\w+)(?:\}|,)/g)].map((m) => m[1]!))].sort();
 }
 
 describe("messages", () => {
@@ -52,6 +53,15 @@ describe("t", () => {
   it("translates and interpolates, formatting numbers for the locale", () => {
     expect(createT("vi", vi)("home.sectorProcedures", { count: 1234 })).toBe("1.234 thủ tục");
     expect(createT("en", en)("home.sectorProcedures", { count: 1234 })).toBe("1,234 procedures");
+  });
+
+  it("chooses English plural forms and leaves Vietnamese as is", () => {
+    const tEn = createT("en", en);
+    expect(tEn("home.sectorProcedures", { count: 1 })).toBe("1 procedure");
+    expect(tEn("home.sectorProcedures", { count: 0 })).toBe("0 procedures");
+    expect(tEn("home.proceduresTotal", { count: 1, sectors: 2 })).toBe("1 procedure in 2 sectors");
+    expect(interpolate("{n, plural, =0 {none} one {# item} other {# items}}", "en", { n: 0 })).toBe("none");
+    expect(createT("vi", vi)("home.proceduresTotal", { count: 1, sectors: 1 })).toBe("1 thủ tục trong 1 lĩnh vực");
   });
 
   it("returns the key for a missing message and leaves unknown placeholders", () => {

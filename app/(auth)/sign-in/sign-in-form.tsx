@@ -27,6 +27,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
         <div
           id="sign-in-error"
           role="alert"
+          data-testid="sign-in-error"
           className="rounded border-l-4 border-brand-700 bg-brand-50 px-4 py-3 font-semibold text-brand-800"
         >
           {message}
