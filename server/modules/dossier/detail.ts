@@ -59,6 +59,7 @@ const detailSelect = {
       limitUnit: true,
       resultNameVi: true,
       resultNameEn: true,
+      formSchema: true,
       steps: {
         orderBy: { order: "asc" },
         select: { id: true, order: true, kind: true, nameVi: true, nameEn: true, role: true, allowanceValue: true, allowanceUnit: true },
@@ -155,6 +156,7 @@ export async function getDossierDetail(
       limitUnit: d.procedureVersion.limitUnit,
       resultNameVi: d.procedureVersion.resultNameVi,
       resultNameEn: d.procedureVersion.resultNameEn,
+      formSchema: d.procedureVersion.formSchema as TDossierDetail["procedure"]["formSchema"],
       steps,
       components: d.procedureVersion.components,
     },

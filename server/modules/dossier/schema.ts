@@ -374,6 +374,8 @@ export const ZDossierDetailSchema = z.object({
     limitUnit: z.enum(["WORKING_DAY", "WORKING_HOUR"]),
     resultNameVi: z.string().nullable(),
     resultNameEn: z.string().nullable(),
+    /** The e-form schema of this version (ProcedureVersion.formSchema): labels for `formData`. */
+    formSchema: z.json(),
     steps: z.array(
       z.object({
         id: z.string(),
