@@ -42,6 +42,7 @@ const config = [
   {
     ignores: [
       ".next/**",
+      ".next-*/**",
       "node_modules/**",
       "server/db/generated/**",
       "public/sw.js",

@@ -117,7 +117,7 @@ export function formatError<Shape extends { message: string; data: Record<string
   if (details) data.details = details;
   if (production) delete data.stack;
 
-  // An internal message may name tables or hosts; in production clients get the translated one.
-  const message = production && appCode === "INTERNAL" ? userMessage : shape.message;
+  // Developer messages name users, agencies, tables or hosts: in production clients get the translated one.
+  const message = production ? userMessage : shape.message;
   return { ...shape, message, data: data as Shape["data"] & AppErrorData };
 }
