@@ -5,10 +5,10 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { e2eAuthSecret, e2eBaseUrl, e2ePort, e2eServerLog } from "./support/env";
+import { e2eAuthSecret, e2eBaseUrl, e2eDistDir, e2ePort, e2eServerLog } from "./support/env";
 import {
   cleanUp,
   createDatabase,
@@ -38,6 +38,7 @@ function serverEnv(databaseUrl: string, embedded: boolean): NodeJS.ProcessEnv {
     NEXTAUTH_URL: e2eBaseUrl,
     AUTH_TRUST_HOST: "true",
     NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_DIST_DIR: e2eDistDir,
   };
 }
 
@@ -101,10 +102,10 @@ function newestSourceMtime(dir = repoRoot): { mtime: number; file: string } {
     const path = join(dir, entry.name);
     const rel = relative(repoRoot, path);
     if (entry.isDirectory()) {
-      if (ignoredDirs.has(rel) || entry.name.startsWith(".")) continue;
+      if (ignoredDirs.has(rel) || entry.name.startsWith(".")) continue; // .next*, .data, scratch dirs
       const sub = newestSourceMtime(path);
       if (sub.mtime > newest.mtime) newest = sub;
-    } else if (entry.isFile() && !ignoredFiles.test(rel) && !rel.startsWith(".env")) {
+    } else if (entry.isFile() && !ignoredFiles.test(rel) && !entry.name.startsWith(".")) {
       const mtime = statSync(path).mtimeMs;
       if (mtime > newest.mtime) newest = { mtime, file: rel };
     }
@@ -112,18 +113,24 @@ function newestSourceMtime(dir = repoRoot): { mtime: number; file: string } {
   return newest;
 }
 
-/** Builds once: a `.next` whose BUILD_ID is newer than every source file is reused. */
+/** Builds once: the build is reused while no source file is newer than the sources it was built from. */
 async function buildIfStale(env: NodeJS.ProcessEnv): Promise<void> {
-  const buildId = join(repoRoot, ".next", "BUILD_ID");
+  const distDir = join(repoRoot, e2eDistDir);
+  const buildId = join(distDir, "BUILD_ID");
+  const stamp = join(distDir, "e2e-sources-mtime");
   const newest = newestSourceMtime();
-  if (existsSync(buildId) && statSync(buildId).mtimeMs > newest.mtime) {
-    console.log(`[e2e] reusing the build in .next (${readFileSync(buildId, "utf8").trim()})`);
+  // Without our stamp (someone else's build), the BUILD_ID's own time stands in for it.
+  const builtFrom = !existsSync(buildId) ? undefined : existsSync(stamp) ? Number(readFileSync(stamp, "utf8")) : statSync(buildId).mtimeMs;
+  if (builtFrom !== undefined && newest.mtime <= builtFrom) {
+    console.log(`[e2e] reusing the build in ${e2eDistDir} (${readFileSync(buildId, "utf8").trim()})`);
     return;
   }
-  console.log(`[e2e] building the app (${existsSync(buildId) ? `${newest.file} changed` : "no build yet"})`);
+  console.log(`[e2e] building the app into ${e2eDistDir} (${builtFrom === undefined ? "no build yet" : `${newest.file} changed`})`);
   const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { scripts?: Record<string, string> };
   if (pkg.scripts?.build) await runCommand("npm", ["run", "--silent", "build"], { env });
   else await runCommand(bin("next"), ["build", "--webpack"], { env });
+  // The sources as they were when the build began: a file edited during the build triggers the next one.
+  writeFileSync(stamp, String(newest.mtime));
 }
 
 async function waitForHealth(serverPid: number, timeoutMs: number): Promise<void> {

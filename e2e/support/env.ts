@@ -21,3 +21,9 @@ export function e2eDatabaseUrl(): string {
 
 /** next-auth's session cookie over plain http (the e2e server is not https). */
 export const sessionCookieName = "next-auth.session-token";
+
+/**
+ * Where the e2e build goes (next.config.js reads NEXT_DIST_DIR). Default `.next`: with any other
+ * directory, `next build` adds `<dir>/types/**` to tsconfig.json's include, changing a shared file.
+ */
+export const e2eDistDir = process.env.E2E_DIST_DIR || ".next";
