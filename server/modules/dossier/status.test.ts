@@ -39,8 +39,8 @@ describe("status numbers (DOMAIN.md, national list)", () => {
   it("has a label in both languages for every status", () => {
     for (const s of DOSSIER_STATUSES) {
       const [group, key] = statusMessageKey(s).split(".") as [string, string];
-      expect((vi as Record<string, Record<string, string>>)[group]?.[key], `vi ${s}`).toBeTruthy();
-      expect((en as Record<string, Record<string, string>>)[group]?.[key], `en ${s}`).toBeTruthy();
+      expect((vi as unknown as Record<string, Record<string, string>>)[group]?.[key], `vi ${s}`).toBeTruthy();
+      expect((en as unknown as Record<string, Record<string, string>>)[group]?.[key], `en ${s}`).toBeTruthy();
     }
   });
 });
