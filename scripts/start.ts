@@ -1,0 +1,255 @@
+// `npm start`: everything needed to run motcua from a fresh clone.
+//   1. DATABASE_URL unset: start the embedded database (scripts/embedded-db.ts)
+//      as a child process and point DATABASE_URL at it.
+//   2. Apply migrations (prisma migrate deploy through scripts/prisma.mjs).
+//   3. Seed (prisma/seed.ts is idempotent; it runs on every start).
+//   4. Build when the build is missing or older than the sources.
+//   5. next start on PORT (default 3000); print the URL and demo accounts.
+// Ctrl-C stops the app, then the embedded database.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { DEFAULT_EMBEDDED_DB_DIR, DEFAULT_EMBEDDED_DB_PORT, lockFileFor, readLiveOwner } from "./lib/embedded-db";
+import { isPortFree, run, spawnWithPrefix, stopChild, UserFacingError, waitForPort, type PrefixedChild } from "./lib/process";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const node = process.execPath;
+const tsxImport = ["--import", "tsx"];
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+/** Pool size for the app against the embedded database (it runs one query at a time). */
+const EMBEDDED_POOL_MAX = "3";
+
+const say = (line: string) => process.stdout.write(`[start] ${line}\n`);
+
+const children: PrefixedChild[] = [];
+let shuttingDown = false;
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new UserFacingError(`${name} must be a port number, got "${raw}"`);
+  return value;
+}
+
+// ─── embedded database ────────────────────────────────────────────────────
+
+async function startEmbeddedDatabase(): Promise<PrefixedChild> {
+  const port = intFromEnv("EMBEDDED_DB_PORT", DEFAULT_EMBEDDED_DB_PORT);
+  const dataDir = path.resolve(root, process.env.EMBEDDED_DB_DIR || DEFAULT_EMBEDDED_DB_DIR);
+  const owner = readLiveOwner(dataDir);
+  if (owner) {
+    throw new UserFacingError(
+      `The embedded database in ${dataDir} is already running (process ${owner.pid}` +
+        (owner.port ? `, port ${owner.port}` : "") +
+        `).\nStop it, or use it: DATABASE_URL=postgresql://postgres@127.0.0.1:${owner.port ?? port}/postgres npm start` +
+        `\n(If no such process exists, delete ${lockFileFor(dataDir)}.)`,
+      3,
+    );
+  }
+  // Checked here, not only by the child: waiting for "something answers on
+  // the port" would otherwise find the other server and migrate it.
+  if (!(await isPortFree(port))) {
+    throw new UserFacingError(
+      `Port ${port} (the embedded database) is already in use. Set EMBEDDED_DB_PORT to a free port, or stop what is listening there.`,
+      4,
+    );
+  }
+  say(`DATABASE_URL is not set: starting the embedded database (${path.relative(root, dataDir)}, port ${port})`);
+  const db = spawnWithPrefix("db", node, [...tsxImport, path.join(root, "scripts", "embedded-db.ts")], {
+    cwd: root,
+    env: { ...process.env, EMBEDDED_DB_PORT: String(port), EMBEDDED_DB_DIR: dataDir },
+    // Own process group: Ctrl-C reaches only this script, which stops the app
+    // first and the database last. The IPC channel lets the database notice
+    // if this script dies without stopping it.
+    detached: true,
+    ipc: true,
+  });
+  children.push(db);
+  // The child says when it listens (and its URL) over IPC.
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new UserFacingError("The embedded database did not start within 2 minutes.")), 120_000);
+    db.child.on("message", (message: { type?: string; url?: string }) => {
+      if (message?.type === "ready" && message.url) {
+        clearTimeout(timer);
+        resolve(message.url);
+      }
+    });
+    void db.exited.then((code) => {
+      clearTimeout(timer);
+      // The child has printed its own explanation (port taken, directory locked).
+      reject(new UserFacingError(`The embedded database did not start (exit code ${code}).`, code || 1));
+    });
+  });
+  void db.exited.then((code) => {
+    if (!shuttingDown) void shutdown(`the embedded database exited unexpectedly (code ${code})`, code || 1);
+  });
+  process.env.DATABASE_URL = url;
+  process.env.DATABASE_POOL_MAX ??= EMBEDDED_POOL_MAX;
+  return db;
+}
+
+// ─── build freshness ──────────────────────────────────────────────────────
+
+const SOURCE_DIRS = ["app", "server", "messages", "public"];
+const SOURCE_FILES = ["next.config.js", "package.json", "tsconfig.json", "postcss.config.mjs", "postcss.config.js"];
+/** Written by the build itself or irrelevant to it. */
+const IGNORED = [/^public\/sw\.js(\.map)?$/, /^public\/workbox-[^/]*\.js(\.map)?$/, /(^|\/)\.DS_Store$/, /\.test\.tsx?$/];
+
+function newestSource(): { file: string; mtimeMs: number } {
+  let newest = { file: "", mtimeMs: 0 };
+  const consider = (rel: string) => {
+    if (IGNORED.some((re) => re.test(rel))) return;
+    const stat = fs.statSync(path.join(root, rel), { throwIfNoEntry: false });
+    if (stat && stat.mtimeMs > newest.mtimeMs) newest = { file: rel, mtimeMs: stat.mtimeMs };
+  };
+  const walk = (rel: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(path.join(root, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const child = `${rel}/${entry.name}`;
+      if (entry.isDirectory()) walk(child);
+      else consider(child);
+    }
+  };
+  SOURCE_DIRS.forEach(walk);
+  SOURCE_FILES.forEach(consider);
+  return newest;
+}
+
+async function buildIfNeeded(): Promise<void> {
+  if (!fs.existsSync(path.join(root, "app"))) throw new UserFacingError("There is no app/ directory to build.");
+  const buildId = fs.statSync(path.join(root, ".next", "BUILD_ID"), { throwIfNoEntry: false });
+  if (buildId) {
+    const newest = newestSource();
+    if (newest.mtimeMs <= buildId.mtimeMs) {
+      say("the build is up to date");
+      return;
+    }
+    say(`rebuilding: ${newest.file} changed after the last build`);
+  } else {
+    say("building the app (first start; about a minute)");
+  }
+  await run(node, [nextBin, "build", "--webpack"], { cwd: root, env: { ...process.env, NODE_ENV: "production" } });
+}
+
+// ─── demo accounts ────────────────────────────────────────────────────────
+
+interface DemoAccount {
+  email: string;
+  password: string;
+  roleVi: string;
+  roleEn: string;
+  agencyVi: string;
+}
+
+async function printDemoAccounts(): Promise<void> {
+  const file = path.join(root, "prisma", "seed", "accounts.ts");
+  if (!fs.existsSync(file)) return;
+  try {
+    const mod = (await import(pathToFileURL(file).href)) as { demoAccounts?: DemoAccount[] };
+    const accounts = mod.demoAccounts ?? [];
+    if (accounts.length === 0) return;
+    const emailWidth = Math.max(...accounts.map((a) => a.email.length));
+    const passwordWidth = Math.max(...accounts.map((a) => a.password.length));
+    const lines = accounts.map(
+      (a) => `  ${a.email.padEnd(emailWidth)}  ${a.password.padEnd(passwordWidth)}  ${a.roleVi} (${a.roleEn}), ${a.agencyVi}`,
+    );
+    process.stdout.write(`\nTài khoản dùng thử / demo accounts:\n${lines.join("\n")}\n\n`);
+  } catch (error) {
+    say(`could not read demo accounts: ${(error as Error).message}`);
+  }
+}
+
+// ─── main ─────────────────────────────────────────────────────────────────
+
+let stopped: Promise<void> | undefined;
+
+/** Stop the children (the app first, then the database it uses) and exit. The first caller's exit code wins. */
+async function shutdown(reason: string, exitCode: number): Promise<never> {
+  if (!stopped) {
+    shuttingDown = true;
+    if (reason) say(`${reason}: stopping`);
+    stopped = (async () => {
+      for (const child of [...children].reverse()) await stopChild(child, "SIGTERM", 15_000);
+      process.exit(exitCode);
+    })();
+  }
+  await stopped;
+  return process.exit(exitCode);
+}
+
+async function main(): Promise<void> {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => void shutdown(signal, signal === "SIGINT" ? 130 : 143));
+  }
+  // Last resort if this script exits some other way: never leave children behind.
+  process.on("exit", () => {
+    for (const child of children) if (child.exitCode() === undefined) child.child.kill("SIGTERM");
+  });
+
+  const port = intFromEnv("PORT", 3000);
+  if (!(await isPortFree(port, "0.0.0.0"))) {
+    throw new UserFacingError(`Port ${port} is already in use. Stop what is listening there, or choose another: PORT=3001 npm start`, 4);
+  }
+
+  if (process.env.DATABASE_URL) {
+    say("using DATABASE_URL (the embedded database is not started)");
+  } else {
+    await startEmbeddedDatabase();
+  }
+  // No internet here, and nothing to report: keep Next from phoning home.
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+  const env = { ...process.env };
+
+  if (!fs.existsSync(path.join(root, "server", "db", "generated"))) {
+    say("generating the Prisma client");
+    await run(node, [path.join(root, "scripts", "prisma.mjs"), "generate"], { cwd: root, env });
+  }
+
+  say("applying migrations");
+  await run(node, [path.join(root, "scripts", "prisma.mjs"), "migrate", "deploy"], { cwd: root, env });
+
+  const seed = path.join(root, "prisma", "seed.ts");
+  if (fs.existsSync(seed)) {
+    say("seeding (idempotent)");
+    await run(node, [...tsxImport, seed], { cwd: root, env });
+  } else {
+    say("prisma/seed.ts does not exist yet: skipping the seed");
+  }
+
+  await buildIfNeeded();
+  if (shuttingDown) return;
+
+  say(`starting the app on port ${port}`);
+  const app = spawnWithPrefix("app", node, [nextBin, "start", "-p", String(port)], {
+    cwd: root,
+    env: { ...env, NODE_ENV: "production", PORT: String(port) },
+    detached: true,
+  });
+  children.push(app);
+  await waitForPort(port, {
+    timeoutMs: 60_000,
+    abort: () => (app.exitCode() === undefined ? undefined : `The app exited during start-up (exit code ${app.exitCode()}).`),
+  });
+  process.stdout.write(`\nmotcua is running: http://localhost:${port}\n`);
+  await printDemoAccounts();
+  process.stdout.write("Press Ctrl-C to stop.\n");
+
+  const code = await app.exited;
+  if (!shuttingDown) await shutdown(`the app exited (code ${code})`, code || 1);
+}
+
+main().catch(async (error: unknown) => {
+  if (error instanceof UserFacingError) {
+    process.stderr.write(`\n[start] ${error.message}\n`);
+    await shutdown("", error.exitCode);
+  }
+  process.stderr.write(`\n[start] ${(error as Error)?.stack ?? String(error)}\n`);
+  await shutdown("", 1);
+});
