@@ -14,6 +14,12 @@ export interface CreateDossierOptions {
    */
   maxWaitMs?: number;
   timeoutMs?: number;
+  /**
+   * Runs inside the dossier's transaction, after its rows are written: work that must commit or
+   * roll back with it (the online submission files the draft's attachments and deletes the draft).
+   * Not called on a replay (the first attempt did it).
+   */
+  inTransaction?: (tx: DbTx, dossier: TCreatedDossier) => Promise<void>;
 }
 
 export async function createDossier(
@@ -35,7 +41,11 @@ export async function createDossier(
   if (seen) return seen;
 
   try {
-    return await db.$transaction((tx) => insertDossier(tx, input), {
+    return await db.$transaction(async (tx) => {
+      const created = await insertDossier(tx, input);
+      if (options.inTransaction) await options.inTransaction(tx, created);
+      return created;
+    }, {
       // The counter upsert relies on READ COMMITTED (see code-allocation.ts); say so explicitly.
       isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted,
       maxWait: options.maxWaitMs ?? 10_000,
