@@ -39,6 +39,7 @@ async function main() {
     log("WARNING: time and few connections, so these figures say nothing about production concurrency.");
   }
 
+  const loadAverageBefore = loadavg();
   let database: TestDatabase | undefined;
   const cleanup = async () => {
     await database?.drop().catch((error: unknown) => log(`could not drop the bench database: ${String(error)}`));
@@ -54,7 +55,7 @@ async function main() {
   try {
     database = await createTestDatabase({ prefix: "motcua_bench_", serverUrl, log });
     log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`);
-    log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(" ")} (other work on the machine skews the figures)`);
+    log(`load average before: ${loadAverageBefore.map((l) => l.toFixed(2)).join(" ")} (other work on the machine skews the figures)`);
     for (const file of files) {
       const name = basename(file, ".bench.ts");
       log(`running ${name}`);
@@ -85,7 +86,7 @@ async function main() {
     const dir = join(benchDir, "results");
     await mkdir(dir, { recursive: true });
     const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-    const machine = { cores: cpus().length, cpu: cpus()[0]?.model, memoryGiB: totalmem() / 2 ** 30, node: process.version, loadAverageAfter: loadavg() };
+    const machine = { cores: cpus().length, cpu: cpus()[0]?.model, memoryGiB: totalmem() / 2 ** 30, node: process.version, loadAverageBefore, loadAverageAfter: loadavg() };
     await writeFile(file, JSON.stringify({ at: new Date().toISOString(), embedded: !serverUrl, machine, results }, null, 2));
     log(`saved ${file}`);
   }
