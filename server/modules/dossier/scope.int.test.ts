@@ -179,7 +179,7 @@ describe("the dossier router over HTTP", () => {
       endpoint: "/api/trpc",
       req: request,
       router: appRouter,
-      createContext: () => ({ db, session: { id: userId, kind: "OFFICER" }, locale: "vi", headers: request.headers }),
+      createContext: () => ({ db, session: { id: userId, kind: "OFFICER" as const }, locale: "vi" as const, headers: request.headers }),
     });
     const body = (await response.json()) as { error?: { json: unknown; meta?: unknown }; result?: { data: { json: unknown; meta?: unknown } } };
     const payload = body.error ?? body.result!.data;

@@ -34,7 +34,7 @@ const SORT_OF: Record<TWorklistView, SortKey> = {
   all: "submittedDesc",
 };
 
-interface Cursor {
+export interface Cursor {
   view: TWorklistView;
   /** The sort value of the last row (ISO) or null. */
   at: string | null;
@@ -101,44 +101,23 @@ export async function listWorklist(
   if (input.agencyId) requireAgencyInScope(actor, input.agencyId);
   const scope: string[] | "ALL" = input.agencyId ? [input.agencyId] : readableAgencyIds(actor);
 
-  const dueSoonBefore = await dueSoonThreshold(db, actor, input.agencyId, now);
   const sort = SORT_OF[input.view];
   const cursor = input.cursor ? decodeCursor(input.cursor, input.view) : null;
 
-  const where = conditions(actor, input, scope, now, dueSoonBefore);
-  if (cursor) where.push(keysetCondition(sort, cursor));
+  // Only the due-soon view filters on the threshold; the others compute it alongside (for flags).
+  const threshold = dueSoonThreshold(db, actor, input.agencyId, now);
+  let dueSoonBefore: Date;
+  let rows: Row[];
+  if (input.view === "dueSoon") {
+    dueSoonBefore = await threshold;
+    rows = await db.$queryRaw<Row[]>(worklistSql({ actor, input, scope, now, dueSoonBefore, cursor }));
+  } else {
+    [dueSoonBefore, rows] = await Promise.all([
+      threshold,
+      db.$queryRaw<Row[]>(worklistSql({ actor, input, scope, now, dueSoonBefore: now, cursor })),
+    ]);
+  }
   const limit = input.limit;
-
-  const order =
-    sort === "due"
-      ? Prisma.sql`d."dueAt" ASC NULLS LAST, d.id ASC`
-      : sort === "submittedAsc"
-        ? Prisma.sql`d."submittedAt" ASC, d.id ASC`
-        : Prisma.sql`d."submittedAt" DESC, d.id DESC`;
-
-  const rows = await db.$queryRaw<Row[]>`
-    WITH page AS (
-      SELECT d.id, d.code, d."procedureId", d."procedureVersionId", d."applicantName", d.channel, d.status,
-             d."currentStepOrder", d."assigneeId", d."receivingAgencyId", d."handlingAgencyId",
-             d."submittedAt", d."receivedAt", d."dueAt", d."stepDueAt", d.version
-      FROM "Dossier" d
-      WHERE ${Prisma.join(where, " AND ")}
-      ORDER BY ${order}
-      LIMIT ${limit + 1}
-    )
-    SELECT d.id, d.code, d."procedureId", p.code AS "procedureCode", pv."nameVi" AS "procedureNameVi",
-           pv."nameEn" AS "procedureNameEn", d."applicantName", d.channel, d.status::text AS status,
-           d."currentStepOrder", ps.kind::text AS "currentStepKind", ps."nameVi" AS "currentStepNameVi",
-           ps."nameEn" AS "currentStepNameEn", d."assigneeId", u.name AS "assigneeName",
-           d."receivingAgencyId", d."handlingAgencyId", d."submittedAt", d."receivedAt", d."dueAt",
-           d."stepDueAt", d.version
-    FROM page d
-    JOIN "Procedure" p ON p.id = d."procedureId"
-    JOIN "ProcedureVersion" pv ON pv.id = d."procedureVersionId"
-    LEFT JOIN "ProcedureStep" ps ON ps."procedureVersionId" = d."procedureVersionId" AND ps."order" = d."currentStepOrder"
-    LEFT JOIN "User" u ON u.id = d."assigneeId"
-    ORDER BY ${order}`;
-
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   const items = pageRows.map((r) => toItem(r, now, dueSoonBefore));
@@ -154,54 +133,165 @@ export async function listWorklist(
   return { items, nextCursor, dueSoonBefore };
 }
 
-function conditions(
-  actor: DossierActor,
-  input: TWorklistQuery,
-  scope: string[] | "ALL",
-  now: Date,
-  dueSoonBefore: Date,
-): Prisma.Sql[] {
-  const where: Prisma.Sql[] = [];
-  const statuses = (list: readonly DossierStatus[]) => Prisma.sql`d.status = ANY(${[...list]}::"DossierStatus"[])`;
+/**
+ * The page query (exported for EXPLAIN in benchmarks). Filter and page on Dossier alone, then join
+ * names for the page. Without a text search the page is the merge of small "arms", one per
+ * (agency, status, keyset branch): each arm is an equality prefix of an index ordered like the
+ * page, so PostgreSQL reads at most limit+1 index entries per arm instead of sorting every open
+ * dossier of the agency. A text search is one query: the trigram index finds the few matches.
+ */
+export function worklistSql(args: {
+  actor: DossierActor;
+  input: TWorklistQuery;
+  scope: string[] | "ALL";
+  now: Date;
+  dueSoonBefore: Date;
+  cursor: Cursor | null;
+}): Prisma.Sql {
+  const { input, cursor } = args;
+  const sort = SORT_OF[input.view];
+  const { common, dims } = conditions(args);
+  if (cursor) {
+    const keyset = keysetAlternatives(sort, cursor);
+    if (keyset.length === 1) common.push(keyset[0]!);
+    else dims.push(keyset.map((k) => alt(k)));
+  }
+  const limit = input.limit + 1;
+  const order =
+    sort === "due"
+      ? Prisma.sql`d."dueAt" ASC NULLS LAST, d.id ASC`
+      : sort === "submittedAsc"
+        ? Prisma.sql`d."submittedAt" ASC, d.id ASC`
+        : Prisma.sql`d."submittedAt" DESC, d.id DESC`;
+  const columns = Prisma.sql`d.id, d.code, d."procedureId", d."procedureVersionId", d."applicantName", d.channel, d.status,
+             d."currentStepOrder", d."assigneeId", d."receivingAgencyId", d."handlingAgencyId",
+             d."submittedAt", d."receivedAt", d."dueAt", d."stepDueAt", d.version`;
+
+  const armCount = dims.reduce((n, alternatives) => n * alternatives.length, 1);
+  let page: Prisma.Sql;
+  if (input.q || armCount === 1 || armCount > MAX_ARMS) {
+    const where = [...common, ...dims.map((alternatives) => orOf(alternatives.map((a) => a.sql)))];
+    page = Prisma.sql`SELECT ${columns} FROM "Dossier" d WHERE ${Prisma.join(where, " AND ")} ORDER BY ${order} LIMIT ${limit}`;
+  } else {
+    const arms = dims.reduce<Alternative[][]>((acc, alternatives) => acc.flatMap((arm) => alternatives.map((a) => [...arm, a])), [[]]);
+    const selects = arms.map((arm) => {
+      const where = Prisma.join([...common, ...arm.map((a) => a.sql)], " AND ");
+      // A fenced arm (OFFSET 0) is read whole, then sorted: for the rare rows received here but
+      // handled elsewhere, which the planner cannot estimate and would otherwise chase down a
+      // global date index.
+      return arm.some((a) => a.fenced)
+        ? Prisma.sql`(SELECT * FROM (SELECT ${columns} FROM "Dossier" d WHERE ${where} OFFSET 0) d ORDER BY ${order} LIMIT ${limit})`
+        : Prisma.sql`(SELECT ${columns} FROM "Dossier" d WHERE ${where} ORDER BY ${order} LIMIT ${limit})`;
+    });
+    page = Prisma.sql`SELECT * FROM (${Prisma.join(selects, " UNION ALL ")}) d ORDER BY ${order} LIMIT ${limit}`;
+  }
+
+  return Prisma.sql`
+    WITH page AS (${page})
+    SELECT d.id, d.code, d."procedureId", p.code AS "procedureCode", pv."nameVi" AS "procedureNameVi",
+           pv."nameEn" AS "procedureNameEn", d."applicantName", d.channel, d.status::text AS status,
+           d."currentStepOrder", ps.kind::text AS "currentStepKind", ps."nameVi" AS "currentStepNameVi",
+           ps."nameEn" AS "currentStepNameEn", d."assigneeId", u.name AS "assigneeName",
+           d."receivingAgencyId", d."handlingAgencyId", d."submittedAt", d."receivedAt", d."dueAt",
+           d."stepDueAt", d.version
+    FROM page d
+    JOIN "Procedure" p ON p.id = d."procedureId"
+    JOIN "ProcedureVersion" pv ON pv.id = d."procedureVersionId"
+    LEFT JOIN "ProcedureStep" ps ON ps."procedureVersionId" = d."procedureVersionId" AND ps."order" = d."currentStepOrder"
+    LEFT JOIN "User" u ON u.id = d."assigneeId"
+    ORDER BY ${order}`;
+}
+
+/** Beyond this many arms (an officer of many agencies) one plain query is cheaper to plan and run. */
+const MAX_ARMS = 48;
+
+interface Alternative {
+  sql: Prisma.Sql;
+  fenced?: boolean;
+}
+
+const alt = (sql: Prisma.Sql, fenced = false): Alternative => (fenced ? { sql, fenced } : { sql });
+
+function orOf(alternatives: Prisma.Sql[]): Prisma.Sql {
+  return alternatives.length === 1 ? alternatives[0]! : Prisma.sql`(${Prisma.join(alternatives, " OR ")})`;
+}
+
+/**
+ * Conditions of a worklist query: `common` hold for every row; each entry of `dims` is a list of
+ * alternatives (a row matches one of them), kept apart so that the query can run one arm each.
+ * Scope: the processing views (mine, queue, due soon, overdue, supplement) show the dossiers an
+ * agency handles; the reception queue those it receives; "all" (search) both.
+ */
+function conditions(args: { actor: DossierActor; input: TWorklistQuery; scope: string[] | "ALL"; now: Date; dueSoonBefore: Date }): {
+  common: Prisma.Sql[];
+  dims: Alternative[][];
+} {
+  const { actor, input, scope, now, dueSoonBefore } = args;
+  const common: Prisma.Sql[] = [];
+  const dims: Alternative[][] = [];
+  if (scope !== "ALL" && scope.length === 0) return { common: [Prisma.sql`FALSE`], dims };
+
+  const viewStatuses: Record<TWorklistView, readonly DossierStatus[] | null> = {
+    mine: OPEN_STATUSES,
+    queue: OPEN_STATUSES,
+    dueSoon: RUNNING,
+    overdue: RUNNING,
+    supplement: ["SUPPLEMENT_REQUESTED"],
+    reception: ["NEW"],
+    all: null,
+  };
+  const base = viewStatuses[input.view];
+  const statuses = input.status ? (base === null || base.includes(input.status) ? [input.status] : []) : base;
+  if (statuses !== null && statuses.length === 0) return { common: [Prisma.sql`FALSE`], dims };
+  if (statuses !== null) {
+    // Ordered views read the (…, status, dueAt|submittedAt, id) indexes one status at a time.
+    if (input.view === "all") common.push(Prisma.sql`d.status = ${statuses[0]!}::"DossierStatus"`);
+    else dims.push(statuses.map((s) => alt(Prisma.sql`d.status = ${s}::"DossierStatus"`)));
+  }
 
   if (scope !== "ALL") {
-    if (scope.length === 0) return [Prisma.sql`FALSE`];
-    where.push(
-      input.view === "reception"
-        ? Prisma.sql`d."receivingAgencyId" = ANY(${scope}::text[])`
-        : Prisma.sql`(d."handlingAgencyId" = ANY(${scope}::text[]) OR d."receivingAgencyId" = ANY(${scope}::text[]))`,
-    );
+    switch (input.view) {
+      case "reception":
+        dims.push(scope.map((a) => alt(Prisma.sql`d."receivingAgencyId" = ${a}`)));
+        break;
+      case "all":
+        dims.push([
+          ...scope.map((a) => alt(Prisma.sql`d."handlingAgencyId" = ${a}`)),
+          // Received here, handled elsewhere (reception regardless of boundary); the two ranges
+          // around the agency's own id keep both columns in the index condition.
+          ...scope.flatMap((a) => [
+            alt(Prisma.sql`(d."receivingAgencyId" = ${a} AND d."handlingAgencyId" < ${a} AND d."handlingAgencyId" <> ALL(${scope}::text[]))`, true),
+            alt(Prisma.sql`(d."receivingAgencyId" = ${a} AND d."handlingAgencyId" > ${a} AND d."handlingAgencyId" <> ALL(${scope}::text[]))`, true),
+          ]),
+        ]);
+        break;
+      case "mine":
+        common.push(Prisma.sql`(d."handlingAgencyId" = ANY(${scope}::text[]) OR d."receivingAgencyId" = ANY(${scope}::text[]))`);
+        break;
+      default:
+        dims.push(scope.map((a) => alt(Prisma.sql`d."handlingAgencyId" = ${a}`)));
+    }
   }
 
   switch (input.view) {
     case "mine":
-      where.push(Prisma.sql`d."assigneeId" = ${actor.userId}`, statuses(OPEN_STATUSES));
-      break;
-    case "queue":
-      where.push(statuses(OPEN_STATUSES));
+      common.push(Prisma.sql`d."assigneeId" = ${actor.userId}`);
       break;
     case "dueSoon":
-      where.push(statuses(RUNNING), Prisma.sql`d."dueAt" >= ${now}`, Prisma.sql`d."dueAt" < ${dueSoonBefore}`);
+      common.push(Prisma.sql`d."dueAt" >= ${now}`, Prisma.sql`d."dueAt" < ${dueSoonBefore}`);
       break;
     case "overdue":
-      where.push(statuses(RUNNING), Prisma.sql`d."dueAt" < ${now}`);
+      common.push(Prisma.sql`d."dueAt" < ${now}`);
       break;
-    case "supplement":
-      where.push(statuses(["SUPPLEMENT_REQUESTED"]));
-      break;
-    case "reception":
-      where.push(statuses(["NEW"]));
-      break;
-    case "all":
+    default:
       break;
   }
 
-  if (input.status) where.push(Prisma.sql`d.status = ${input.status}::"DossierStatus"`);
-  if (input.procedureId) where.push(Prisma.sql`d."procedureId" = ${input.procedureId}`);
-  if (input.receivedFrom) where.push(Prisma.sql`d."receivedAt" >= ${input.receivedFrom}`);
-  if (input.receivedTo) where.push(Prisma.sql`d."receivedAt" < ${input.receivedTo}`);
+  if (input.procedureId) common.push(Prisma.sql`d."procedureId" = ${input.procedureId}`);
+  if (input.receivedFrom) common.push(Prisma.sql`d."receivedAt" >= ${input.receivedFrom}`);
+  if (input.receivedTo) common.push(Prisma.sql`d."receivedAt" < ${input.receivedTo}`);
   if (input.stepKind) {
-    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "ProcedureStep" s WHERE s."procedureVersionId" = d."procedureVersionId"
+    common.push(Prisma.sql`EXISTS (SELECT 1 FROM "ProcedureStep" s WHERE s."procedureVersionId" = d."procedureVersionId"
       AND s."order" = d."currentStepOrder" AND s.kind = ${input.stepKind}::"StepKind")`);
   }
   const q = input.q ? normalizeSearchText(input.q) : "";
@@ -209,21 +299,25 @@ function conditions(
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     // searchText holds the code, the applicant's name and ID number, lower case without diacritics;
     // the trigram index serves the substring match. A full code also matches exactly.
-    where.push(Prisma.sql`(d."searchText" LIKE ${pattern} OR d.code = ${input.q!.trim().toUpperCase()})`);
+    common.push(Prisma.sql`(d."searchText" LIKE ${pattern} OR d.code = ${input.q!.trim().toUpperCase()})`);
   }
-  return where;
+  if (common.length === 0) common.push(Prisma.sql`TRUE`);
+  return { common, dims };
 }
 
-function keysetCondition(sort: SortKey, c: Cursor): Prisma.Sql {
+/** Rows after the cursor, as alternatives: NULL due dates sort last, in their own branch. */
+function keysetAlternatives(sort: SortKey, c: Cursor): Prisma.Sql[] {
   if (sort === "due") {
-    if (c.at === null) return Prisma.sql`(d."dueAt" IS NULL AND d.id > ${c.id})`;
+    if (c.at === null) return [Prisma.sql`(d."dueAt" IS NULL AND d.id > ${c.id})`];
     const at = new Date(c.at);
-    return Prisma.sql`((d."dueAt", d.id) > (${at}::timestamptz, ${c.id}) OR d."dueAt" IS NULL)`;
+    return [Prisma.sql`(d."dueAt", d.id) > (${at}::timestamptz, ${c.id})`, Prisma.sql`d."dueAt" IS NULL`];
   }
   const at = new Date(c.at ?? 0);
-  return sort === "submittedAsc"
-    ? Prisma.sql`(d."submittedAt", d.id) > (${at}::timestamptz, ${c.id})`
-    : Prisma.sql`(d."submittedAt", d.id) < (${at}::timestamptz, ${c.id})`;
+  return [
+    sort === "submittedAsc"
+      ? Prisma.sql`(d."submittedAt", d.id) > (${at}::timestamptz, ${c.id})`
+      : Prisma.sql`(d."submittedAt", d.id) < (${at}::timestamptz, ${c.id})`,
+  ];
 }
 
 function toItem(r: Row, now: Date, dueSoonBefore: Date): TWorklistItem {

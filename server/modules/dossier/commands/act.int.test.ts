@@ -312,9 +312,9 @@ describe("idempotency and optimistic concurrency", () => {
       dossierId: d.id,
       expectedVersion: 2,
       idempotencyKey: k,
-      action: "REQUEST_SUPPLEMENT",
+      action: "REQUEST_SUPPLEMENT" as const,
       payload: { items: ["Giấy phép"], note: "Thiếu" },
-    } as const;
+    };
     const results = await Promise.all(Array.from({ length: 6 }, () => applyDossierAction(db, command, { now: T0 })));
     expect(new Set(results.map((r) => r.event.id)).size).toBe(1);
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
