@@ -1,0 +1,20 @@
+// On time or late, as a citizen reads it: a dossier finished by its due date is on time; an
+// unfinished one is on time until the due date passes. Time waiting for the applicant does not
+// count against the agency: while paused, the moment of the pause is what is compared.
+import type { DossierStatus } from "../../db/generated/enums";
+import type { TTimeliness } from "./schema";
+
+export interface TimelinessInput {
+  status: DossierStatus;
+  dueAt: Date | null;
+  finishedAt: Date | null;
+  pausedAt: Date | null;
+}
+
+/** null when no deadline applies: not received yet, refused at reception, or withdrawn. */
+export function timelinessOf(d: TimelinessInput, now: Date): TTimeliness | null {
+  if (!d.dueAt) return null;
+  if (d.status === "NEW" || d.status === "REFUSED" || d.status === "WITHDRAWN") return null;
+  const reference = d.finishedAt ?? d.pausedAt ?? now;
+  return reference.getTime() <= d.dueAt.getTime() ? "ON_TIME" : "LATE";
+}
