@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { useTestDb } from "../../test/db";
-import { dossierInput } from "../../test/factories";
-import { T0, act, createDesk, intake } from "./commands/test-fixtures";
+import { createAgency, createProcedure, createUser, dossierInput } from "../../test/factories";
+import { intakeDossier } from "./commands/intake";
+import { T0, act, createDesk, intake, key } from "./commands/test-fixtures";
 import { createDossier } from "./create-dossier";
 import type { TWorklistInput, TWorklistItem } from "./schema";
 import { listWorklist } from "./worklist";
@@ -142,5 +143,52 @@ describe("worklists", () => {
     expect((await listWorklist(db, { ...base, view: "all", procedureId: "nope" })).items).toEqual([]);
     expect((await listWorklist(db, { ...base, view: "all", stepKind: "APPRAISAL" })).items).toHaveLength(3);
     expect((await listWorklist(db, { ...base, view: "all", stepKind: "APPROVAL" })).items).toHaveLength(0);
+  });
+
+  it("shows a dossier received at one agency and handled at another to both, each in its own views", async () => {
+    // A commune desk receives for the provincial department (reception regardless of boundary).
+    const department = await createDesk(db);
+    const commune = await createAgency(db, { kind: "COMMUNE" });
+    await db.procedureAgency.create({ data: { procedureId: department.procedure.id, agencyId: commune.id } });
+    const communeDesk = await createUser(db, { memberships: [{ agencyId: commune.id, role: "RECEPTION_OFFICER" }] });
+    const communeLeader = await createUser(db, { memberships: [{ agencyId: commune.id, role: "LEADER" }] });
+    const filed = [];
+    for (let i = 0; i < 5; i++) {
+      filed.push(
+        await intakeDossier(
+          db,
+          {
+            actorUserId: communeDesk.id,
+            agencyId: commune.id,
+            handlingAgencyId: department.agency.id,
+            procedureVersionId: department.version.id,
+            channel: 1,
+            applicantName: `Hoàng Văn Em ${i}`,
+            checklist: department.components.filter((c) => c.required).map((c) => c.id),
+            idempotencyKey: key("commune"),
+          },
+          { now: new Date(T0.getTime() + i * HOUR) },
+        ),
+      );
+    }
+    const own = await intake(db, department);
+    const ids = filed.map((f) => f.id);
+
+    // The commune sees what it received, page by page, newest first; nothing else.
+    const communeAll = await allPages({ actorUserId: communeDesk.id, view: "all", limit: 2 });
+    expect(communeAll.map((i) => i.id)).toEqual([...ids].reverse());
+    expect((await listWorklist(db, { actorUserId: communeDesk.id, view: "queue" })).items).toEqual([]);
+    // The department sees them in its queue and in "all", with its own.
+    const queue = await allPages({ actorUserId: department.leader.id, view: "queue", limit: 2 });
+    expect(queue.map((i) => i.id).sort()).toEqual([...ids, own.id].sort());
+    const all = await allPages({ actorUserId: department.leader.id, view: "all", limit: 4 });
+    expect(all.map((i) => i.id).sort()).toEqual([...ids, own.id].sort());
+
+    // The commune desk may act as the desk (record a withdrawal); the commune's leader may not process it.
+    const first = filed[0]!;
+    await act(db, department.leader.id, first.id, { action: "ASSIGN", payload: { assigneeId: department.specialist.id } }, T0);
+    await expect(act(db, communeLeader.id, first.id, { action: "STOP", payload: { reason: "x" } }, T0)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const withdrawn = await act(db, communeDesk.id, first.id, { action: "WITHDRAW", payload: { reason: "Công dân xin rút" } }, T0);
+    expect(withdrawn.dossier.status).toBe("WITHDRAWN");
   });
 });
