@@ -440,7 +440,11 @@ async function serve(args) {
       return { databaseName: databaseName(url) };
     },
     async diff(params) {
-      return (await getEngine()).diff(params);
+      const result = await (await getEngine()).diff(params);
+      // The native engine hands the diff to the CLI with a `print` request;
+      // the CLI writes it to stdout (or to --output) and answers.
+      if (result.stdout) await printThroughCli(result.stdout);
+      return { ...result, stdout: null };
     },
   };
 
@@ -469,10 +473,31 @@ async function serve(args) {
     process.exit(101);
   });
 
+  // Requests this engine sends to the CLI (only `print`), by id.
+  const pendingPrints = new Map();
+  let nextPrintId = 1;
+  const printThroughCli = (content) =>
+    new Promise((resolve) => {
+      const id = `print-${nextPrintId++}`;
+      pendingPrints.set(id, resolve);
+      process.stdout.write(JSON.stringify({ jsonrpc: "2.0", id, method: "print", params: { content } }) + "\n");
+    });
+
   const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
   let queue = Promise.resolve();
   rl.on("line", (line) => {
     if (!line.trim()) return;
+    // Answers to our own requests bypass the queue (the queued request awaits them).
+    try {
+      const message = JSON.parse(line);
+      if (message.method === undefined && pendingPrints.has(message.id)) {
+        pendingPrints.get(message.id)();
+        pendingPrints.delete(message.id);
+        return;
+      }
+    } catch {
+      /* reported below */
+    }
     queue = queue.then(async () => {
       let request;
       try {
