@@ -20,7 +20,7 @@ export const DEFAULT_EMBEDDED_DB_DIR = ".data/pglite";
  * refused ("Too many connections"), not queued, so the sum of every client's
  * pool must stay below it. Queries still run one at a time.
  */
-export const DEFAULT_EMBEDDED_DB_MAX_CONNECTIONS = 8;
+export const DEFAULT_EMBEDDED_DB_MAX_CONNECTIONS = 10;
 
 export interface EmbeddedDbOptions {
   /** Data directory; created on first start. A temp dir gives a throwaway database. */
