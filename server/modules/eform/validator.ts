@@ -85,7 +85,7 @@ export function parseIsoDate(value: string): string | null {
   return m[0];
 }
 
-function toObject(value: unknown): Record<string, unknown> {
+export function toObject(value: unknown): Record<string, unknown> {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
@@ -264,7 +264,7 @@ function groupObject(fields: readonly TFormField[], report: Report) {
 }
 
 /** Runs a nested schema and re-raises its issues under `prefix`; z.NEVER when it failed. */
-function nested<T>(schema: z.ZodType<T>, value: unknown, ctx: Ctx, prefix: PropertyKey[]): T {
+export function nested<T>(schema: z.ZodType<T>, value: unknown, ctx: Ctx, prefix: PropertyKey[]): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {

@@ -8,8 +8,11 @@ import {
   buildFormValidator,
   EMAIL_PATTERN,
   eformReporter,
+  isBlank,
+  nested,
   PHONE_PATTERN,
   TAX_CODE_PATTERN,
+  toObject,
   type TAddress,
 } from "../eform/validator";
 
@@ -134,36 +137,30 @@ export function formatAddress(address: TAddress): string {
 export function buildSubmissionValidator(input: { formSchema: TFormSchema; agencyIds: readonly string[]; t?: TFunction }) {
   const report = eformReporter(input.t);
   const agencies = new Set(input.agencyIds);
+  const applicantValidator = buildFormValidator(APPLICANT_FORM, { t: input.t });
+  const fieldsValidator = buildFormValidator(input.formSchema, { t: input.t });
   const postalAddress = addressValidator(true, report);
-  return z
-    .object({
-      applicant: buildFormValidator(APPLICANT_FORM, { t: input.t }),
-      agencyId: z.unknown().transform((raw, ctx) => {
-        if (typeof raw === "string" && agencies.has(raw)) return raw;
-        report(ctx, "submission.agencyRequired");
-        return z.NEVER;
-      }),
-      resultDelivery: z.unknown().transform((raw, ctx) => {
-        if (raw === "AT_DESK" || raw === "BY_POST") return raw;
-        report(ctx, "submission.deliveryRequired");
-        return z.NEVER;
-      }),
-      deliveryAddress: z.unknown(),
-      fields: buildFormValidator(input.formSchema, { t: input.t }),
-    })
-    .transform((value, ctx): TSubmission => {
-      const applicant = value.applicant as unknown as TSubmissionApplicant;
-      if (applicant.applicantType !== "CITIZEN" && !applicant.organisationName) {
-        report(ctx, "submission.organisationRequired", undefined, ["applicant", "organisationName"]);
-      }
-      let deliveryAddress: TAddress | undefined;
-      if (value.resultDelivery === "BY_POST") {
-        const parsed = postalAddress.safeParse(value.deliveryAddress);
-        if (parsed.success) deliveryAddress = parsed.data;
-        else for (const issue of parsed.error.issues) ctx.addIssue({ ...(issue as z.core.$ZodIssueCustom), code: "custom", path: ["deliveryAddress", ...issue.path] });
-      }
-      return { applicant, agencyId: value.agencyId, resultDelivery: value.resultDelivery, deliveryAddress, fields: value.fields };
-    });
+  // One pass over every part, so the citizen sees all problems at once (not the next one per try).
+  return z.unknown().transform((raw, ctx): TSubmission => {
+    const value = toObject(raw);
+    const before = ctx.issues.length;
+    const applicant = nested(applicantValidator, value.applicant, ctx, ["applicant"]) as unknown as TSubmissionApplicant;
+    const rawApplicant = toObject(value.applicant);
+    if (
+      (rawApplicant.applicantType === "BUSINESS" || rawApplicant.applicantType === "ORGANISATION") &&
+      isBlank(rawApplicant.organisationName)
+    ) {
+      report(ctx, "submission.organisationRequired", undefined, ["applicant", "organisationName"]);
+    }
+    const agencyId = typeof value.agencyId === "string" && agencies.has(value.agencyId) ? value.agencyId : null;
+    if (!agencyId) report(ctx, "submission.agencyRequired", undefined, ["agencyId"]);
+    const resultDelivery = value.resultDelivery === "AT_DESK" || value.resultDelivery === "BY_POST" ? value.resultDelivery : null;
+    if (!resultDelivery) report(ctx, "submission.deliveryRequired", undefined, ["resultDelivery"]);
+    const deliveryAddress = resultDelivery === "BY_POST" ? nested(postalAddress, value.deliveryAddress, ctx, ["deliveryAddress"]) : undefined;
+    const fields = nested(fieldsValidator, value.fields, ctx, ["fields"]);
+    if (ctx.issues.length > before || !agencyId || !resultDelivery) return z.NEVER;
+    return { applicant, agencyId, resultDelivery, ...(deliveryAddress ? { deliveryAddress } : {}), fields: fields as Record<string, unknown> };
+  });
 }
 
 /** Rows the submission list may hold per component: one file slot each. */
