@@ -10,6 +10,7 @@ import { createAgency, createUser } from "../../test/factories";
 import { bulkAssign } from "./commands/bulk-assign";
 import { T0, act, createDesk, intake, key, type Desk } from "./commands/test-fixtures";
 import { getDossierDetail } from "./detail";
+import type { TDossierState } from "./schema";
 import { countsByStatus, listAssignees, procedurePicker } from "./queries";
 import { listWorklist } from "./worklist";
 
@@ -183,7 +184,12 @@ describe("the dossier router over HTTP", () => {
     });
     const body = (await response.json()) as { error?: { json: unknown; meta?: unknown }; result?: { data: { json: unknown; meta?: unknown } } };
     const payload = body.error ?? body.result!.data;
-    return { status: response.status, data: superjson.deserialize(payload as Parameters<typeof superjson.deserialize>[0]) as Record<string, any> };
+    const data = superjson.deserialize(payload as Parameters<typeof superjson.deserialize>[0]) as {
+      data: { appCode: string; userMessage: string; details: { current: TDossierState } };
+      replayed?: boolean;
+      dossier?: TDossierState;
+    };
+    return { status: response.status, data };
   }
 
   it("sends CONFLICT (409) with the dossier's current state and a translated message", async () => {

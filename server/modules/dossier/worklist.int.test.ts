@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useTestDb } from "../../test/db";
-import { createAgency, createProcedure, createUser, dossierInput } from "../../test/factories";
+import { createAgency, createUser, dossierInput } from "../../test/factories";
 import { intakeDossier } from "./commands/intake";
 import { T0, act, createDesk, intake, key } from "./commands/test-fixtures";
 import { createDossier } from "./create-dossier";
