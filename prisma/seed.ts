@@ -28,6 +28,8 @@ export interface SeedOptions {
 export interface SeedSummary {
   alreadyComplete: boolean;
   created: { agencies: number; sectors: number; procedures: number; holidays: number; users: number; dossiers: number };
+  /** Demo dossiers whose history this run wrote (created now, or left half-done by an interrupted run). */
+  completedDossiers: number;
   ms: number;
 }
 
@@ -71,10 +73,11 @@ export async function runSeed(db: Db, options: SeedOptions = {}): Promise<SeedSu
   const started = performance.now();
   const demo = demoWanted(options);
   const [status] = await db.$queryRawUnsafe<SeedStatusRow[]>(SEED_STATUS_SQL, ...seedStatusParams());
-  if (isSeedComplete(status, demo)) return { alreadyComplete: true, created: NOTHING, ms: performance.now() - started };
+  if (isSeedComplete(status, demo)) return { alreadyComplete: true, created: NOTHING, completedDossiers: 0, ms: performance.now() - started };
 
   const catalogue = await import("./seed/catalogue");
   const created = { ...NOTHING };
+  let completedDossiers = 0;
   created.agencies = await catalogue.seedAgencies(db);
   created.sectors = await catalogue.seedSectors(db);
   created.procedures = await catalogue.seedProcedures(db);
@@ -85,9 +88,11 @@ export async function runSeed(db: Db, options: SeedOptions = {}): Promise<SeedSu
     created.users = await seedUsers(db);
     const now = options.now ?? (process.env.SEED_NOW ? new Date(process.env.SEED_NOW) : new Date());
     if (Number.isNaN(now.getTime())) throw new Error(`SEED_NOW is not a date: ${process.env.SEED_NOW}`);
-    created.dossiers = (await seedDemoDossiers(db, await loadCalendars(db), now, options.concurrency ?? 1)).created;
+    const result = await seedDemoDossiers(db, await loadCalendars(db), now, options.concurrency ?? 1);
+    created.dossiers = result.created;
+    completedDossiers = result.completed;
   }
-  return { alreadyComplete: false, created, ms: performance.now() - started };
+  return { alreadyComplete: false, created, completedDossiers, ms: performance.now() - started };
 }
 
 /** The one-line summary printed at start. */
@@ -97,7 +102,8 @@ export function describeSeed(summary: SeedSummary): string {
   const c = summary.created;
   return (
     `seed: created ${c.agencies} agencies, ${c.sectors} sectors, ${c.procedures} procedures, ` +
-    `${c.holidays} holiday entries, ${c.users} demo users, ${c.dossiers} demo dossiers in ${secs} s`
+    `${c.holidays} holiday entries, ${c.users} users, ${c.dossiers} demo dossiers ` +
+    `(${summary.completedDossiers} dossier histories written) in ${secs} s`
   );
 }
 
@@ -106,7 +112,7 @@ async function main(): Promise<void> {
   if (!url) throw new Error("DATABASE_URL is not set");
   const started = performance.now();
   if (await isSeeded(url)) {
-    console.log(describeSeed({ alreadyComplete: true, created: NOTHING, ms: performance.now() - started }));
+    console.log(describeSeed({ alreadyComplete: true, created: NOTHING, completedDossiers: 0, ms: performance.now() - started }));
     return;
   }
   const { createDb } = await import("../server/db");

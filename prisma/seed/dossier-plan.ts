@@ -1,10 +1,11 @@
 // Demo dossiers, part 1: what each dossier is (agency, procedure, target status, channel, applicant,
 // form data). Pure and deterministic: dossier i is the same on every run and on every machine.
 
-import { PROVINCES, provinceFullNameVi } from "./agencies";
+import { citizens } from "./accounts";
+import { departments, MINISTRY_CODE, provinceFullNameVi } from "./agencies";
 import type { FormField } from "./form-schema";
-import type { ProcedureSeed } from "./procedures";
-import { Random, person, seedOf, streetAddress, type Person } from "./random";
+import { procedures, type ProcedureSeed } from "./procedures";
+import { PROVINCES_WITH_WARDS, Random, person, seedOf, streetAddress, type Person } from "./random";
 
 export const DEMO_DOSSIER_COUNT = 300;
 
@@ -123,8 +124,8 @@ export function planDossier(index: number, ctx: PlanContext): DossierPlan {
   // Only an online submission waits unreceived or is refused before reception (createDossier's rule).
   const channel: Channel = target === "NEW" || target === "REFUSED" ? 2 : (Number(rng.weighted({ 1: 35, 2: 50, 3: 15 })) as Channel);
 
-  // The applicant lives in the agency's province; the ministry's applicants come from anywhere.
-  const province = atMinistry ? rng.pick(PROVINCES) : (agencyKey as string);
+  // The applicant lives in the agency's province; the ministry's come from several provinces.
+  const province = atMinistry ? rng.pick(PROVINCES_WITH_WARDS) : (agencyKey as string);
   const fullProvince = provinceFullNameVi(province);
 
   const owner = chooseOwner(rng, ctx, procedure, agencyKey, channel);
@@ -315,4 +316,22 @@ function textFor(rng: Random, field: FormField, path: string, sample: string[] |
   if (field.key === "chiefInvestigator") return `TS. ${person(rng, ctx.province).name}`;
   if (sample && sample.length > 0) return rng.pick(sample).replace("{province}", ctx.province);
   throw new Error(`No demo value for ${ctx.procedure.code} field ${path}`);
+}
+
+export function planContext(): PlanContext {
+  const byEmail = (email: string): DemoOwner => {
+    const c = citizens.find((x) => x.email === email);
+    if (!c) throw new Error(`No demo citizen ${email}`);
+    return c;
+  };
+  return {
+    procedures: new Map(procedures.map((p) => [p.code, p])),
+    ministryCode: MINISTRY_CODE,
+    departmentCodes: new Map(departments.map((d) => [d.provinceName!, d.code])),
+    owners: {
+      business: byEmail("doanhnghiep@motcua.test"),
+      citizenNorth: byEmail("congdan1@motcua.test"),
+      citizenSouth: byEmail("congdan2@motcua.test"),
+    },
+  };
 }

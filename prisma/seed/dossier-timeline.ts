@@ -21,7 +21,7 @@ import {
 import { addDays } from "../../server/modules/calendar/local-date";
 import { fromLocal, toLocal } from "../../server/modules/calendar/time-zone";
 import type { DossierPlan, TargetStatus } from "./dossier-plan";
-import type { FeeRule, RoleName, StepKindName } from "./procedures";
+import type { FeeRule, ProcedureSeed, RoleName, StepKindName } from "./procedures";
 import { Random, seedOf } from "./random";
 
 export type Status = TargetStatus;
@@ -129,6 +129,17 @@ export interface Timeline {
   final: TimelineFinal;
   /** The latest instant in the history (must not be in the future). */
   lastAt: Date;
+}
+
+/** The timeline's view of a seeded procedure, from the seed data (the writer reads the database's). */
+export function timelineProcedureOf(p: ProcedureSeed): TimelineProcedure {
+  return {
+    code: p.code,
+    limitDays: p.limitDays,
+    fee: p.fee,
+    componentNames: p.components.map((c) => c.nameVi),
+    steps: p.steps.map((s, i) => ({ order: i + 1, kind: s.kind, role: s.role, nameVi: s.nameVi, allowanceHours: s.allowanceHours })),
+  };
 }
 
 const HOUR = 3_600_000;
@@ -516,4 +527,23 @@ function feeFor(fee: FeeRule, plan: DossierPlan, rng: Random): number {
       // Set by the officer from the published schedule; demo amounts.
       return rng.pick([1_500_000, 2_000_000, 3_000_000, 4_500_000]);
   }
+}
+
+/** A start for the plan whose whole history lies before `now` (older starts for longer histories). */
+export function fitTimeline(plan: DossierPlan, proc: TimelineProcedure, cal: WorkingCalendar, now: Date): Timeline {
+  const rng = new Random(seedOf(`start:${plan.index}`));
+  const latestAllowed = now.getTime() - 5 * MINUTE;
+  let start = snapStart(plan, cal, new Date(now.getTime() - startAgeDays(plan, proc.limitDays, rng) * DAY), rng);
+  for (let attempt = 0; attempt < 25; attempt++) {
+    if (start.getTime() <= latestAllowed) {
+      const timeline = simulateTimeline(plan, proc, cal, start);
+      const overshoot = timeline.lastAt.getTime() - latestAllowed;
+      if (overshoot <= 0) return timeline;
+      start = new Date(start.getTime() - overshoot - rng.between(0.2, 2) * DAY);
+    } else {
+      start = new Date(start.getTime() - DAY);
+    }
+    start = snapStart(plan, cal, start, rng);
+  }
+  throw new Error(`Demo dossier ${plan.index}: no start puts its history in the past`);
 }

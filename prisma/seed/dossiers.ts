@@ -13,16 +13,12 @@ import type { WorkingCalendar } from "../../server/modules/calendar/working-time
 import { INTAKE_CHECKLIST_KEY } from "../../server/modules/dossier/commands/intake";
 import { createDossier } from "../../server/modules/dossier/create-dossier";
 import type { TCreateDossierInput } from "../../server/modules/dossier/schema";
-import { allAgencies, departments, MINISTRY_CODE } from "./agencies";
-import { citizens, officers, supportingOfficers } from "./accounts";
-import { DEMO_DOSSIER_COUNT, planDossier, type DemoOwner, type DossierPlan, type PlanContext } from "./dossier-plan";
-import { simulateTimeline, snapStart, startAgeDays, type Actor, type Timeline, type TimelineProcedure } from "./dossier-timeline";
+import { allAgencies } from "./agencies";
+import { officers, supportingOfficers } from "./accounts";
+import { DEMO_DOSSIER_COUNT, planContext, planDossier, type DossierPlan } from "./dossier-plan";
+import { fitTimeline, simulateTimeline, type Actor, type Timeline, type TimelineProcedure } from "./dossier-timeline";
 import { DEMO_DOSSIERS_AUDIT_ID, demoDossierCreationKeys, procedureSeedId, seedEventKey, userSeedId } from "./ids";
 import { procedures } from "./procedures";
-import { Random, seedOf } from "./random";
-
-const DAY = 86_400_000;
-const MINUTE = 60_000;
 /** Histories written per transaction: few round trips, and an interrupted run loses little. */
 const BATCH = 50;
 
@@ -47,24 +43,6 @@ type UserFor = (actor: Actor | null) => string | null;
 export interface DossierSeedResult {
   created: number;
   completed: number;
-}
-
-export function planContext(): PlanContext {
-  const byEmail = (email: string): DemoOwner => {
-    const c = citizens.find((x) => x.email === email);
-    if (!c) throw new Error(`No demo citizen ${email}`);
-    return c;
-  };
-  return {
-    procedures: new Map(procedures.map((p) => [p.code, p])),
-    ministryCode: MINISTRY_CODE,
-    departmentCodes: new Map(departments.map((d) => [d.provinceName!, d.code])),
-    owners: {
-      business: byEmail("doanhnghiep@motcua.test"),
-      citizenNorth: byEmail("congdan1@motcua.test"),
-      citizenSouth: byEmail("congdan2@motcua.test"),
-    },
-  };
 }
 
 /**
@@ -124,25 +102,6 @@ async function loadProcedures(db: Db): Promise<Map<string, LoadedProcedure>> {
     });
   }
   return out;
-}
-
-/** A start for the plan whose whole history lies before `now` (older starts for longer histories). */
-function fitTimeline(plan: DossierPlan, proc: TimelineProcedure, cal: WorkingCalendar, now: Date): Timeline {
-  const rng = new Random(seedOf(`start:${plan.index}`));
-  const latestAllowed = now.getTime() - 5 * MINUTE;
-  let start = snapStart(plan, cal, new Date(now.getTime() - startAgeDays(plan, proc.limitDays, rng) * DAY), rng);
-  for (let attempt = 0; attempt < 25; attempt++) {
-    if (start.getTime() <= latestAllowed) {
-      const timeline = simulateTimeline(plan, proc, cal, start);
-      const overshoot = timeline.lastAt.getTime() - latestAllowed;
-      if (overshoot <= 0) return timeline;
-      start = new Date(start.getTime() - overshoot - rng.between(0.2, 2) * DAY);
-    } else {
-      start = new Date(start.getTime() - DAY);
-    }
-    start = snapStart(plan, cal, start, rng);
-  }
-  throw new Error(`Demo dossier ${plan.index}: no start puts its history in the past`);
 }
 
 export async function seedDemoDossiers(
@@ -219,7 +178,7 @@ export async function seedDemoDossiers(
     data: [{ id: DEMO_DOSSIERS_AUDIT_ID, entity: "Seed", entityId: "demo-dossiers", action: "SEED", after: { dossiers: DEMO_DOSSIER_COUNT, now: now.toISOString() } }],
     skipDuplicates: true,
   });
-  return { created, completed: pending.length };
+  return { created, completed: withHistory.length };
 }
 
 function ownerOf(plan: DossierPlan): string | null {

@@ -164,8 +164,13 @@ const WARDS: Record<string, string[]> = {
   "Lâm Đồng": ["phường Xuân Hương - Đà Lạt", "phường Lâm Viên - Đà Lạt", "phường Phan Thiết"],
 };
 
+/** Provinces the demo data has ward names for. */
+export const PROVINCES_WITH_WARDS: readonly string[] = Object.keys(WARDS);
+
 export function streetAddress(rng: Random, province: string, provinceFullName: string): string {
-  const ward = rng.pick(WARDS[province] ?? ["phường Trung tâm"]);
+  const wards = WARDS[province];
+  if (!wards) throw new Error(`No demo wards for ${province}`);
+  const ward = rng.pick(wards);
   const number = rng.chance(0.3) ? `Số ${rng.int(1, 200)} ngõ ${rng.int(2, 150)}` : `Số ${rng.int(1, 450)}`;
   return `${number} ${rng.pick(STREETS)}, ${ward}, ${provinceFullName}`;
 }
