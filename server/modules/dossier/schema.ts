@@ -131,6 +131,16 @@ export const ZActSchema = z.discriminatedUnion("action", [
   /** Form 02: the listed items; the clock pauses (after reception) and the applicant sees the request. */
   act("REQUEST_SUPPLEMENT", z.object({ items: z.array(z.string().trim().min(1).max(500)).min(1).max(50), note: ZReason })),
   act("RESUME", ZEmpty),
+  /**
+   * The applicant's online answer to a supplement request (OWNER only): the files and the e-form
+   * fields they corrected, recorded on the event; the clock resumes after reception.
+   */
+  act(
+    "SUPPLEMENT",
+    z
+      .object({ attachmentIds: z.array(ZId).max(50).default([]), fields: z.array(z.string().max(200)).max(200).default([]) })
+      .default({ attachmentIds: [], fields: [] }),
+  ),
   /** Amount in VND. */
   act("REQUEST_FEE", z.object({ amount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) })),
   act("CONFIRM_FEE", ZEmpty),

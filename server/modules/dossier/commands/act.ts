@@ -19,6 +19,11 @@ export interface ApplyDossierActionOptions {
   actor?: DossierActor;
   /** The server's now (tests); defaults to the real time. */
   now?: Date;
+  /**
+   * Further writes inside the command's transaction, after its event (the applicant's supplement
+   * files and corrected fields, server/modules/account/dossiers.ts). A throw rolls the command back.
+   */
+  alsoWrite?: (tx: DbTx, written: { dossierId: string; eventId: string; at: Date }) => Promise<void>;
 }
 
 const commandSelect = {
@@ -72,7 +77,9 @@ export async function applyDossierAction(
 
   const actor = options.actor ?? (await loadActor(db, actorUserId));
   const dossier = await db.dossier.findUnique({ where: { id: input.dossierId }, select: commandSelect });
-  requireActionable(actor, dossier, input.dossierId);
+  // The applicant acts on their own dossier (SUPPLEMENT, WITHDRAW, COMMENT) by ownership, not agency scope.
+  const actorIsOwner = dossier !== null && dossier.ownerId !== null && dossier.ownerId === actor.userId;
+  if (!actorIsOwner) requireActionable(actor, dossier, input.dossierId);
   const d = dossier as CommandDossier;
 
   // Stale first: a client acting on an old view must refresh, whatever the action would do now.
@@ -92,7 +99,7 @@ export async function applyDossierAction(
     steps: procedureSteps,
     actorRoles,
     actorIsAssignee: actorIsAssignee(actor, d),
-    actorIsOwner: false,
+    actorIsOwner,
     now: at,
     dueAt: d.dueAt,
   });
@@ -107,7 +114,8 @@ export async function applyDossierAction(
   const plan = await planCommand(db, { actor, dossier: d, input, next: verdict.next, at, actorRoles, openStep });
 
   try {
-    return await db.$transaction((tx) => writeCommand(tx, { actor, dossier: d, input, next: verdict.next, at, plan, openStep }), {
+    const alsoWrite = options.alsoWrite;
+    return await db.$transaction((tx) => writeCommand(tx, { actor, dossier: d, input, next: verdict.next, at, plan, openStep, alsoWrite }), {
       isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted,
       maxWait: 10_000,
       timeout: 15_000,
@@ -427,6 +435,7 @@ interface WriteArgs {
   at: Date;
   plan: CommandPlan;
   openStep: CommandDossier["steps"][number] | null;
+  alsoWrite?: ApplyDossierActionOptions["alsoWrite"];
 }
 
 async function writeCommand(tx: DbTx, args: WriteArgs): Promise<TActResult> {
@@ -504,6 +513,7 @@ async function writeCommand(tx: DbTx, args: WriteArgs): Promise<TActResult> {
   if (plan.resultAttachmentId) {
     await tx.attachment.update({ where: { id: plan.resultAttachmentId }, data: { dossierId: d.id, kind: "RESULT" }, select: { id: true } });
   }
+  if (args.alsoWrite) await args.alsoWrite(tx, { dossierId: d.id, eventId: event.id, at });
 
   const state = await tx.dossier.findUniqueOrThrow({ where: { id: d.id }, select: dossierStateSelect });
   return { event, dossier: state, replayed: false };
