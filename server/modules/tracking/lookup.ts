@@ -51,6 +51,26 @@ export async function getFullTracking(db: Db, code: string, access: TrackingAcce
   return granted ? { view: full.view, via: "ID_NUMBER" } : null;
 }
 
+export interface TAccessibleDossier {
+  dossierId: string;
+  code: string;
+  status: TFullTracking["status"];
+  via: "OWNER" | "ID_NUMBER";
+}
+
+/**
+ * The dossier behind `code` when `access` may act on it as the applicant (rate it): its owner's
+ * session or a valid grant. null otherwise, and for unknown or training-mode dossiers.
+ */
+export async function resolveTrackingAccess(db: Db, code: string, access: TrackingAccess, now = new Date()): Promise<TAccessibleDossier | null> {
+  const normalised = normaliseDossierCode(code);
+  const dossier = await db.dossier.findUnique({ where: { code: normalised }, select: { id: true, code: true, status: true, ownerId: true, isTest: true } });
+  if (!dossier || dossier.isTest) return null;
+  if (access.viewerUserId && dossier.ownerId === access.viewerUserId) return { dossierId: dossier.id, code: dossier.code, status: dossier.status, via: "OWNER" };
+  if (verifyTrackGrant(access.secret, access.grant, dossier.code, now)) return { dossierId: dossier.id, code: dossier.code, status: dossier.status, via: "ID_NUMBER" };
+  return null;
+}
+
 /**
  * One tracking look-up: the public view, plus the full one when the caller may see it.
  * RATE_LIMITED past the per-client limit; NOT_FOUND for an unknown or training-mode code.

@@ -1,0 +1,76 @@
+// The citizen's profile: what e-forms are prefilled with (server/modules/submission/queries.ts reads
+// the same columns). The e-mail is the sign-in identifier and is not edited here.
+import type { Db } from "../../db";
+import { AppError } from "../../errors";
+import { fieldValidationError, uniqueFieldErrors } from "./register";
+import { checkProfile, type TProfile, type TProfileInput } from "./schema";
+
+const profileSelect = {
+  email: true,
+  name: true,
+  phone: true,
+  idNumber: true,
+  dateOfBirth: true,
+  address: true,
+  applicantType: true,
+  organisationName: true,
+  taxCode: true,
+  active: true,
+} as const;
+
+function toProfile(user: { dateOfBirth: Date | null } & Omit<TProfile, "dateOfBirth">): TProfile {
+  return {
+    email: user.email,
+    name: user.name,
+    phone: user.phone,
+    idNumber: user.idNumber,
+    // DATE columns arrive as UTC midnight of the calendar date.
+    dateOfBirth: user.dateOfBirth ? user.dateOfBirth.toISOString().slice(0, 10) : null,
+    address: user.address,
+    applicantType: user.applicantType,
+    organisationName: user.organisationName,
+    taxCode: user.taxCode,
+  };
+}
+
+export async function getProfile(db: Db, userId: string): Promise<TProfile> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: profileSelect });
+  if (!user?.active) throw new AppError("NOT_FOUND", { message: `user ${userId}` });
+  return toProfile(user);
+}
+
+/** Saves the profile. VALIDATION with `details.fieldErrors` for bad values or an ID number/phone of another account. */
+export async function updateProfile(db: Db, userId: string, raw: TProfileInput): Promise<TProfile> {
+  const current = await db.user.findUnique({ where: { id: userId }, select: { active: true, email: true, idNumber: true } });
+  if (!current?.active) throw new AppError("NOT_FOUND", { message: `user ${userId}` });
+  // Once set, the ID number stays required: it is how the account's dossiers are tracked.
+  const { values, errors } = checkProfile(raw, { requireIdNumber: current.idNumber !== null });
+  // Without an e-mail the phone is the only way to sign in.
+  if (!current.email && !values.phone && !errors.phone) errors.phone = "REQUIRED";
+  if (Object.keys(errors).length > 0) throw fieldValidationError("profile input is invalid", errors);
+
+  const clash = await db.user.findFirst({
+    where: {
+      id: { not: userId },
+      OR: [
+        ...(values.idNumber ? [{ idNumber: values.idNumber }] : []),
+        ...(values.phone ? [{ phone: { in: [values.phone, `+84${values.phone.slice(1)}`] } }] : []),
+      ],
+    },
+    select: { idNumber: true, phone: true },
+  });
+  if (clash) {
+    throw fieldValidationError(
+      "identity belongs to another account",
+      clash.idNumber && clash.idNumber === values.idNumber ? { idNumber: "ID_NUMBER_TAKEN" } : { phone: "PHONE_TAKEN" },
+    );
+  }
+  try {
+    const user = await db.user.update({ where: { id: userId }, data: values, select: profileSelect });
+    return toProfile(user);
+  } catch (error) {
+    const fieldErrors = uniqueFieldErrors(error);
+    if (fieldErrors) throw fieldValidationError("identity registered concurrently", fieldErrors);
+    throw error;
+  }
+}

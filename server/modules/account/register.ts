@@ -1,0 +1,93 @@
+// Citizen sign-up: one account per person for every procedure and agency. The ID number is unique
+// (one person, one account); e-mail and phone are the sign-in identifiers.
+import { Prisma, type Db } from "../../db";
+import { AppError } from "../../errors";
+import { hashPassword } from "../auth/password";
+import { checkRegistration, type FieldErrors, type TRegisterInput } from "./schema";
+
+export interface TRegisteredUser {
+  id: string;
+  kind: "CITIZEN";
+  name: string;
+  /** What the new user signs in with (the e-mail, else the phone). */
+  identifier: string;
+}
+
+export function fieldValidationError(message: string, fieldErrors: FieldErrors): AppError {
+  return new AppError("VALIDATION", { message, details: { fieldErrors } });
+}
+
+/** Which unique column a P2002 hit, from the constraint's target or name. */
+function uniqueTarget(error: Prisma.PrismaClientKnownRequestError): string {
+  const meta = error.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined;
+  const target = meta?.target ?? meta?.driverAdapterError?.cause?.constraint?.fields;
+  return Array.isArray(target) ? target.join(",") : String(target ?? error.message);
+}
+
+export const UNIQUE_FIELD_ERRORS: Array<[column: string, field: string, reason: string]> = [
+  ["idNumber", "idNumber", "ID_NUMBER_TAKEN"],
+  ["email", "email", "EMAIL_TAKEN"],
+  ["phone", "phone", "PHONE_TAKEN"],
+];
+
+/** A unique violation on a user column as the field error a form shows; null for anything else. */
+export function uniqueFieldErrors(error: unknown): FieldErrors | null {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return null;
+  const target = uniqueTarget(error);
+  const hit = UNIQUE_FIELD_ERRORS.find(([column]) => target.includes(column));
+  return hit ? { [hit[1]]: hit[2] } : { form: "ALREADY_REGISTERED" };
+}
+
+/**
+ * Creates a citizen (or business) account. VALIDATION with `details.fieldErrors` (field → reason)
+ * for bad input and for an ID number, e-mail or phone already registered.
+ */
+export async function registerCitizen(db: Db, raw: TRegisterInput): Promise<TRegisteredUser> {
+  const { values, errors } = checkRegistration(raw);
+  if (Object.keys(errors).length > 0) throw fieldValidationError("registration input is invalid", errors);
+
+  // Friendly answers for the usual case; the unique indexes still decide under races.
+  const taken = await db.user.findMany({
+    where: {
+      OR: [
+        ...(values.idNumber ? [{ idNumber: values.idNumber }] : []),
+        ...(values.email ? [{ email: values.email }] : []),
+        ...(values.phone ? [{ phone: { in: [values.phone, `+84${values.phone.slice(1)}`] } }] : []),
+      ],
+    },
+    select: { idNumber: true, email: true, phone: true },
+  });
+  const takenErrors: FieldErrors = {};
+  for (const user of taken) {
+    if (user.idNumber && user.idNumber === values.idNumber) takenErrors.idNumber = "ID_NUMBER_TAKEN";
+    if (values.email && user.email === values.email) takenErrors.email = "EMAIL_TAKEN";
+    if (values.phone && user.phone && user.phone.replace(/^\+84/, "0") === values.phone) takenErrors.phone = "PHONE_TAKEN";
+  }
+  if (Object.keys(takenErrors).length > 0) throw fieldValidationError("identity already registered", takenErrors);
+
+  const passwordHash = await hashPassword(values.password);
+  try {
+    const user = await db.user.create({
+      data: {
+        kind: "CITIZEN",
+        name: values.name,
+        email: values.email,
+        phone: values.phone,
+        passwordHash,
+        idNumber: values.idNumber,
+        dateOfBirth: values.dateOfBirth,
+        address: values.address,
+        applicantType: values.applicantType,
+        organisationName: values.organisationName,
+        taxCode: values.taxCode,
+        locale: values.locale,
+      },
+      select: { id: true, name: true },
+    });
+    return { id: user.id, kind: "CITIZEN", name: user.name, identifier: values.email ?? values.phone! };
+  } catch (error) {
+    const fieldErrors = uniqueFieldErrors(error);
+    if (fieldErrors) throw fieldValidationError("identity registered concurrently", fieldErrors);
+    throw error;
+  }
+}

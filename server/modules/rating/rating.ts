@@ -1,0 +1,58 @@
+// Satisfaction rating of a dossier whose result was returned: once per dossier (Rating.dossierId is
+// unique), by the applicant only (their session, or the code with their ID number), so strangers
+// who know a sequential code cannot rate someone else's service.
+import { z } from "zod";
+import { Prisma, type Db } from "../../db";
+import { AppError } from "../../errors";
+import { resolveTrackingAccess, type TrackingAccess } from "../tracking/lookup";
+
+/** The criteria asked (a subset of the provincial portal's 12, DOMAIN.md › Satisfaction rating). */
+export const RATING_CRITERIA = ["overall", "timeliness", "staffAttitude", "contactsNeeded"] as const;
+export type TRatingCriterion = (typeof RATING_CRITERIA)[number];
+
+const ZScore = z.coerce.number().int().min(1).max(5);
+
+export const ZRatingInputSchema = z.object({
+  code: z.string().trim().min(1).max(60),
+  scores: z.object({ overall: ZScore, timeliness: ZScore, staffAttitude: ZScore, contactsNeeded: ZScore }).strict(),
+  comment: z
+    .string()
+    .max(2000)
+    .optional()
+    .transform((v) => v?.normalize("NFC").trim() || undefined),
+});
+export type TRatingInput = z.input<typeof ZRatingInputSchema>;
+
+export interface TRatingResult {
+  id: string;
+  createdAt: Date;
+}
+
+/**
+ * Records the rating. NOT_FOUND without the right to rate (as if the code did not exist);
+ * INVALID_TRANSITION before the result is returned; CONFLICT (reason ALREADY_RATED) the second time.
+ */
+export async function rateDossier(db: Db, raw: TRatingInput, access: TrackingAccess): Promise<TRatingResult> {
+  const parsed = ZRatingInputSchema.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.code]));
+    throw new AppError("VALIDATION", { message: `rating: ${parsed.error.message}`, details: { fieldErrors } });
+  }
+  const input = parsed.data;
+  const dossier = await resolveTrackingAccess(db, input.code, access);
+  if (!dossier) throw new AppError("NOT_FOUND", { message: `no dossier ${input.code} this caller may rate` });
+  if (dossier.status !== "RETURNED") {
+    throw new AppError("INVALID_TRANSITION", { message: `dossier ${dossier.code} is ${dossier.status}`, details: { reason: "NOT_RETURNED" } });
+  }
+  try {
+    return await db.rating.create({
+      data: { dossierId: dossier.dossierId, scores: input.scores, comment: input.comment ?? null },
+      select: { id: true, createdAt: true },
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("CONFLICT", { message: `dossier ${dossier.code} was already rated`, details: { reason: "ALREADY_RATED" } });
+    }
+    throw error;
+  }
+}
