@@ -1,8 +1,11 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { accountRouter } from "./routers/account";
 import { agencyRouter } from "./routers/agency";
+import { catalogueRouter } from "./routers/catalogue";
 import { dossierRouter } from "./routers/dossier";
 import { meRouter } from "./routers/me";
 import { sectorRouter } from "./routers/sector";
+import { trackingRouter } from "./routers/tracking";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 /** Every router of the API. Add a domain's router here; keep routers thin (one module call each). */
@@ -11,6 +14,9 @@ export const appRouter = createTRPCRouter({
   agency: agencyRouter,
   sector: sectorRouter,
   dossier: dossierRouter,
+  catalogue: catalogueRouter,
+  tracking: trackingRouter,
+  account: accountRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,84 @@
+// Citizen accounts: sign-up, profile, the citizen's dossiers and what they may do with them.
+import { z } from "zod";
+import {
+  answerSupplement,
+  getMyDossier,
+  listMyDossiers,
+  withdrawMyDossier,
+} from "../../modules/account/dossiers";
+import { getProfile, updateProfile } from "../../modules/account/profile";
+import { registerCitizen } from "../../modules/account/register";
+import { ZProfileInputSchema, ZProfileSchema, ZRegisterInputSchema } from "../../modules/account/schema";
+import { ZActResultSchema } from "../../modules/dossier/schema";
+import { clientKeyFrom, enforceRateLimit } from "../../modules/tracking/rate-limit";
+import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
+
+/** Sign-ups per client address per hour: enough for a family or a kiosk, not for a script. */
+const SIGN_UPS_PER_CLIENT = { name: "sign-up", limit: Number(process.env.SIGN_UPS_PER_HOUR) > 0 ? Number(process.env.SIGN_UPS_PER_HOUR) : 20, windowMs: 3_600_000 };
+
+const ZIdempotencyKey = z.string().min(8).max(200);
+const ZCode = z.string().trim().min(1).max(60);
+
+export const accountRouter = createTRPCRouter({
+  /** Creates a citizen account (the caller then signs in). VALIDATION details.fieldErrors: field → reason. */
+  register: publicProcedure
+    .input(ZRegisterInputSchema)
+    .output(z.object({ id: z.string(), kind: z.literal("CITIZEN"), name: z.string(), identifier: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      await enforceRateLimit(ctx.db, SIGN_UPS_PER_CLIENT, clientKeyFrom(ctx.headers));
+      return registerCitizen(ctx.db, input);
+    }),
+
+  profile: protectedProcedure.output(ZProfileSchema).query(({ ctx }) => getProfile(ctx.db, ctx.actor.userId)),
+
+  updateProfile: protectedProcedure
+    .input(ZProfileInputSchema)
+    .output(ZProfileSchema)
+    .mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.actor.userId, input)),
+
+  /** The signed-in user's dossiers across procedures and agencies, newest first. */
+  dossiers: protectedProcedure
+    .input(z.object({ cursor: z.string().max(200).nullish() }).default({}))
+    .query(({ ctx, input }) => listMyDossiers(ctx.db, { ownerId: ctx.actor.userId, cursor: input.cursor })),
+
+  dossier: protectedProcedure.input(z.object({ code: ZCode })).query(({ ctx, input }) => getMyDossier(ctx.db, { ownerId: ctx.actor.userId, code: input.code })),
+
+  /** Answer a supplement request: a note, corrected e-form fields, files stored beforehand. */
+  answerSupplement: protectedProcedure
+    .input(
+      z.object({
+        code: ZCode,
+        idempotencyKey: ZIdempotencyKey,
+        expectedVersion: z.number().int().min(1).optional(),
+        note: z.string().max(4000).optional(),
+        formDataPatch: z.record(z.string(), z.unknown()).optional(),
+        attachmentIds: z.array(z.string().min(1).max(64)).max(50).optional(),
+      }),
+    )
+    .output(ZActResultSchema)
+    .mutation(({ ctx, input }) =>
+      answerSupplement(ctx.db, {
+        ownerId: ctx.actor.userId,
+        dossierCode: input.code,
+        idempotencyKey: input.idempotencyKey,
+        note: input.note,
+        formDataPatch: input.formDataPatch,
+        attachmentIds: input.attachmentIds,
+        expectedVersion: input.expectedVersion,
+      }),
+    ),
+
+  /** Withdraw the dossier at the applicant's request, with a reason. */
+  withdraw: protectedProcedure
+    .input(z.object({ code: ZCode, idempotencyKey: ZIdempotencyKey, reason: z.string().max(4000), expectedVersion: z.number().int().min(1).optional() }))
+    .output(ZActResultSchema)
+    .mutation(({ ctx, input }) =>
+      withdrawMyDossier(ctx.db, {
+        ownerId: ctx.actor.userId,
+        dossierCode: input.code,
+        idempotencyKey: input.idempotencyKey,
+        reason: input.reason,
+        expectedVersion: input.expectedVersion,
+      }),
+    ),
+});
