@@ -2,7 +2,8 @@
 // a controller and a system administrator at the ministry, and three citizens (one a business).
 // One shared password per kind of account; `npm start` prints `demoAccounts` so people can sign in.
 
-import { departmentCode, departments, MINISTRY_CODE, ministry, provinceSlug } from "./agencies";
+import { departmentCode, departments, MINISTRY_CODE, ministry, provinceFullNameVi, provinceSlug } from "./agencies";
+import { formatAddress, type AddressParts } from "./random";
 
 export type OfficerRole =
   | "RECEPTION_OFFICER"
@@ -42,7 +43,7 @@ export interface CitizenSeed {
   phone: string;
   idNumber: string;
   dateOfBirth: string;
-  address: string;
+  address: AddressParts;
   applicantType: "CITIZEN" | "BUSINESS";
   organisationName?: string;
   taxCode?: string;
@@ -141,7 +142,7 @@ export const citizens: CitizenSeed[] = [
     phone: "0900000101",
     idNumber: "001090004521",
     dateOfBirth: "1990-03-14",
-    address: "Số 18 Nguyễn Trãi, phường Đống Đa, thành phố Hà Nội",
+    address: { province: "Hà Nội", commune: "phường Đống Đa", street: "Số 18 Nguyễn Trãi" },
     applicantType: "CITIZEN",
   },
   {
@@ -150,7 +151,7 @@ export const citizens: CitizenSeed[] = [
     phone: "0900000102",
     idNumber: "079195006183",
     dateOfBirth: "1995-11-02",
-    address: "Số 72 Lê Lợi, phường Bến Thành, Thành phố Hồ Chí Minh",
+    address: { province: "TP. Hồ Chí Minh", commune: "phường Bến Thành", street: "Số 72 Lê Lợi" },
     applicantType: "CITIZEN",
   },
   {
@@ -159,12 +160,17 @@ export const citizens: CitizenSeed[] = [
     phone: "0900000103",
     idNumber: "001088007734",
     dateOfBirth: "1988-06-21",
-    address: "Số 25 Phạm Văn Đồng, phường Cầu Giấy, thành phố Hà Nội",
+    address: { province: "Hà Nội", commune: "phường Cầu Giấy", street: "Số 25 Phạm Văn Đồng" },
     applicantType: "BUSINESS",
     organisationName: "Công ty Cổ phần Công nghệ Sao Việt",
     taxCode: "0109123456",
   },
 ];
+
+/** A citizen's address on one line (User.address, the dossier's applicant address). */
+export function citizenAddress(c: CitizenSeed): string {
+  return formatAddress(c.address, provinceFullNameVi(c.address.province));
+}
 
 const agencyNameByCode = new Map([ministry, ...departments].map((a) => [a.code, a.nameVi]));
 

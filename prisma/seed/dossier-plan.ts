@@ -5,7 +5,7 @@ import { citizens } from "./accounts";
 import { departments, MINISTRY_CODE, provinceFullNameVi } from "./agencies";
 import type { FormField } from "./form-schema";
 import { procedures, type ProcedureSeed } from "./procedures";
-import { PROVINCES_WITH_WARDS, Random, person, seedOf, streetAddress, type Person } from "./random";
+import { addressParts, formatAddress, PROVINCES_WITH_WARDS, Random, person, seedOf, type AddressParts, type Person } from "./random";
 
 export const DEMO_DOSSIER_COUNT = 300;
 
@@ -31,7 +31,7 @@ export interface DemoOwner {
   phone: string;
   idNumber: string;
   dateOfBirth: string;
-  address: string;
+  address: AddressParts;
   applicantType: "CITIZEN" | "BUSINESS";
   organisationName?: string;
   taxCode?: string;
@@ -126,14 +126,13 @@ export function planDossier(index: number, ctx: PlanContext): DossierPlan {
 
   // The applicant lives in the agency's province; the ministry's come from several provinces.
   const province = atMinistry ? rng.pick(PROVINCES_WITH_WARDS) : (agencyKey as string);
-  const fullProvince = provinceFullNameVi(province);
 
   const owner = chooseOwner(rng, ctx, procedure, agencyKey, channel);
   let applicant: Person;
   let applicantType: DossierPlan["applicantType"];
   let organisationName: string | null;
   let taxCode: string | null;
-  let address: string;
+  let address: AddressParts;
   let email: string | null;
   if (owner) {
     applicant = {
@@ -154,7 +153,7 @@ export function planDossier(index: number, ctx: PlanContext): DossierPlan {
     const orgSample = procedure.samples["organisation.name"] ?? ["Công ty TNHH Minh Họa"];
     organisationName = rng.pick(orgSample).replace("{province}", province);
     taxCode = applicantType === "BUSINESS" ? taxCodeFor(rng, province) : null;
-    address = streetAddress(rng, province, fullProvince);
+    address = addressParts(rng, province);
     email = rng.chance(0.6) ? demoEmail(applicant.name, index) : null;
   }
 
@@ -168,7 +167,6 @@ export function planDossier(index: number, ctx: PlanContext): DossierPlan {
     taxCode,
     address,
     province,
-    fullProvince,
     contractValue,
   });
 
@@ -188,13 +186,13 @@ export function planDossier(index: number, ctx: PlanContext): DossierPlan {
     applicantDateOfBirth: applicant.dateOfBirth.toISOString().slice(0, 10),
     applicantPhone: applicant.phone,
     applicantEmail: email,
-    applicantAddress: address,
+    applicantAddress: formatAddress(address, provinceFullNameVi(address.province)),
     organisationName: applicantType === "CITIZEN" && !owner ? null : organisationName,
     taxCode,
     ownerEmail: owner?.email ?? null,
     formData,
     resultDelivery,
-    deliveryAddress: resultDelivery === "BY_POST" ? address : null,
+    deliveryAddress: resultDelivery === "BY_POST" ? formatAddress(address, provinceFullNameVi(address.province)) : null,
     contractValue,
   };
 }
@@ -241,9 +239,8 @@ interface FillContext {
   applicant: Person;
   organisationName: string | null;
   taxCode: string | null;
-  address: string;
+  address: AddressParts;
   province: string;
-  fullProvince: string;
   contractValue: number | null;
 }
 
@@ -274,7 +271,7 @@ function fillForm(rng: Random, fields: readonly FormField[], prefix: string, ctx
         data[field.key] = ctx.applicant.idNumber;
         break;
       case "address":
-        data[field.key] = path === "organisation.address" || rng.chance(0.6) ? ctx.address : streetAddress(rng, ctx.province, ctx.fullProvince);
+        data[field.key] = path === "organisation.address" || rng.chance(0.6) ? ctx.address : addressParts(rng, ctx.province);
         break;
       case "date":
         data[field.key] =

@@ -1,6 +1,7 @@
-// The e-form schema stored in ProcedureVersion.formSchema (format described in prisma/seed/README.md).
-// Deliberately small: a flat list of fields, with `group` as the only nesting, so the citizen
-// portal can render it and both sides can validate the submitted formData with the same rules.
+// The e-form schema stored in ProcedureVersion.formSchema (format described in prisma/seed/README.md;
+// read back at run time by server/modules/eform/format.ts, which must accept everything here).
+// Deliberately small: a list of fields, with `group` as the only nesting, so the citizen portal
+// can render it and both sides can validate the submitted formData with the same rules.
 
 export type FormFieldType = "text" | "number" | "date" | "select" | "idNumber" | "address" | "group";
 
@@ -87,6 +88,7 @@ function checkFields(fields: FormField[], where: string): void {
     if (!Number.isInteger(min) || !Number.isInteger(max) || min < 0 || max < 1 || min > max || max > 200) {
       throw new Error(`${path}: minItems/maxItems must be integers with 0 <= minItems <= maxItems <= 200`);
     }
+    if (field.repeatable && field.type !== "group") throw new Error(`${path}: repeatable only on group`);
     if (field.pattern !== undefined) new RegExp(field.pattern);
   }
 }

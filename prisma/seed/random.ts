@@ -167,10 +167,21 @@ const WARDS: Record<string, string[]> = {
 /** Provinces the demo data has ward names for. */
 export const PROVINCES_WITH_WARDS: readonly string[] = Object.keys(WARDS);
 
-export function streetAddress(rng: Random, province: string, provinceFullName: string): string {
+/** An address as the e-form's address field holds it (server/modules/eform: province, commune, street). */
+export interface AddressParts {
+  province: string;
+  commune: string;
+  street: string;
+}
+
+export function addressParts(rng: Random, province: string): AddressParts {
   const wards = WARDS[province];
   if (!wards) throw new Error(`No demo wards for ${province}`);
-  const ward = rng.pick(wards);
   const number = rng.chance(0.3) ? `Số ${rng.int(1, 200)} ngõ ${rng.int(2, 150)}` : `Số ${rng.int(1, 450)}`;
-  return `${number} ${rng.pick(STREETS)}, ${ward}, ${provinceFullName}`;
+  return { province, commune: rng.pick(wards), street: `${number} ${rng.pick(STREETS)}` };
+}
+
+/** One line: "Số 12 Lê Lợi, phường Bến Thành, Thành phố Hồ Chí Minh". */
+export function formatAddress(a: AddressParts, provinceFullName: string): string {
+  return `${a.street}, ${a.commune}, ${provinceFullName}`;
 }

@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { HOLIDAYS_VN, holidaySeedDays } from "../../server/modules/calendar/holidays-vn";
 import { explainDue, type WorkingCalendar } from "../../server/modules/calendar/working-time";
 import { clockState } from "../../server/modules/dossier/status";
+import { parseFormSchema } from "../../server/modules/eform/format";
+import { buildFormValidator } from "../../server/modules/eform/validator";
 import { can, stepProblems } from "../../server/modules/dossier/workflow";
 import { citizens, demoAccounts, officers, supportingOfficers } from "./accounts";
 import { allAgencies, departments, ministry, PROVINCES, WORKING_HOURS } from "./agencies";
@@ -65,6 +67,8 @@ describe("seed catalogue", () => {
       expect(p.components.length, p.code).toBeLessThanOrEqual(6);
       expect(p.channels).toEqual([1, 2, 3]);
       expect(() => assertFormSchema(p.formSchema, p.code)).not.toThrow();
+      // The runtime reader of the e-form module accepts it as it is.
+      expect(parseFormSchema(JSON.parse(JSON.stringify(p.formSchema))), p.code).toEqual(p.formSchema);
     }
   });
 
@@ -109,6 +113,15 @@ describe("demo dossier histories", () => {
       return { plan, procedure, timeline: fitTimeline(plan, timelineProcedureOf(procedure), calendar, now) };
     });
   const dossiers = build();
+
+  it("carry form data that the e-form validator accepts unchanged", () => {
+    const validators = new Map(procedures.map((p) => [p.code, buildFormValidator(parseFormSchema(p.formSchema))]));
+    for (const { plan } of dossiers) {
+      const result = validators.get(plan.procedureCode)!.safeParse(plan.formData);
+      expect(result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`), `dossier ${plan.index}`).toEqual([]);
+      if (result.success) expect(result.data).toEqual(plan.formData);
+    }
+  });
 
   it("are the same on every run", () => {
     expect(JSON.stringify(build())).toBe(JSON.stringify(dossiers));

@@ -4,7 +4,7 @@
 import type { Db } from "../../server/db";
 import { hashPassword } from "../../server/modules/auth/password";
 import { allAgencies } from "./agencies";
-import { CITIZEN_PASSWORD, citizens, OFFICER_PASSWORD, officers, supportingOfficers } from "./accounts";
+import { CITIZEN_PASSWORD, citizenAddress, citizens, OFFICER_PASSWORD, officers, supportingOfficers } from "./accounts";
 import { demoUserIds, userSeedId } from "./ids";
 
 export async function seedUsers(db: Db): Promise<number> {
@@ -50,7 +50,7 @@ export async function seedUsers(db: Db): Promise<number> {
         passwordHash: citizenHash,
         idNumber: c.idNumber,
         dateOfBirth: new Date(`${c.dateOfBirth}T00:00:00Z`),
-        address: c.address,
+        address: citizenAddress(c),
         applicantType: c.applicantType,
         organisationName: c.organisationName ?? null,
         taxCode: c.taxCode ?? null,
