@@ -43,6 +43,8 @@ export interface FormField {
   /** Repeatable group: bounds on the number of items, inclusive (defaults: 0 or 1 when required, and 50). */
   minItems?: number;
   maxItems?: number;
+  /** Shown (and validated) only while the earlier sibling `field` holds `equals` (compared as text). */
+  visibleWhen?: { field: string; equals: string | number | boolean };
 }
 
 export interface FormSchema {

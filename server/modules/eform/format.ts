@@ -34,6 +34,14 @@ export interface TFormField {
   repeatable?: boolean;
   minItems?: number;
   maxItems?: number;
+  /** Shown (and validated) only while the sibling field `field` holds `equals`; hidden values are dropped. */
+  visibleWhen?: TVisibleWhen;
+}
+
+/** Conditional visibility: `field` is the key of an earlier sibling that is not a group or an address. */
+export interface TVisibleWhen {
+  field: string;
+  equals: string | number | boolean;
 }
 
 export interface TFormSchema {
@@ -78,6 +86,9 @@ const ZFormFieldSchema: z.ZodType<TFormField> = z.lazy(() =>
       repeatable: z.boolean().optional(),
       minItems: z.number().int().min(0).max(200).optional(),
       maxItems: z.number().int().min(1).max(200).optional(),
+      visibleWhen: z
+        .object({ field: z.string().regex(/^[a-z][A-Za-z0-9]*$/), equals: z.union([z.string().max(200), z.number().finite(), z.boolean()]) })
+        .optional(),
     })
     .superRefine((f, ctx) => {
       if (f.type === "select" && !f.options) ctx.addIssue({ code: "custom", path: ["options"], message: "select needs options" });
@@ -92,6 +103,7 @@ const ZFormFieldSchema: z.ZodType<TFormField> = z.lazy(() =>
       if (f.fields) {
         const keys = f.fields.map((c) => c.key);
         if (new Set(keys).size !== keys.length) ctx.addIssue({ code: "custom", path: ["fields"], message: "duplicate keys" });
+        checkVisibleWhen(f.fields, ctx, ["fields"]);
       }
     }),
 );
@@ -105,7 +117,27 @@ export const ZFormSchemaSchema = z
   .superRefine((s, ctx) => {
     const keys = s.fields.map((f) => f.key);
     if (new Set(keys).size !== keys.length) ctx.addIssue({ code: "custom", path: ["fields"], message: "duplicate keys" });
+    checkVisibleWhen(s.fields, ctx, ["fields"]);
   });
+
+/** visibleWhen names an earlier sibling holding a single value (so the condition is known when the field is reached). */
+function checkVisibleWhen(fields: readonly { key: string; type: TFormFieldType; visibleWhen?: TVisibleWhen }[], ctx: z.RefinementCtx, path: PropertyKey[]) {
+  fields.forEach((f, i) => {
+    if (!f.visibleWhen) return;
+    const target = fields.slice(0, i).find((other) => other.key === f.visibleWhen!.field);
+    if (!target || target.type === "group" || target.type === "address") {
+      ctx.addIssue({ code: "custom", path: [...path, i, "visibleWhen", "field"], message: "visibleWhen must name an earlier sibling field with a single value" });
+    }
+  });
+}
+
+/** Whether a field is shown, given the raw values of its siblings (visibleWhen compares as text). */
+export function isFieldVisible(field: Pick<TFormField, "visibleWhen">, siblingValues: Record<string, unknown>): boolean {
+  if (!field.visibleWhen) return true;
+  const value = siblingValues[field.visibleWhen.field];
+  if (value === undefined || value === null) return false;
+  return String(value).trim() === String(field.visibleWhen.equals);
+}
 
 /** Reads a stored schema; throws (with the path of the first problem) when it is not one. */
 export function parseFormSchema(json: unknown): TFormSchema {

@@ -8,7 +8,7 @@
 // message key), and whose params carry {key, ...vars} so callers can translate later.
 import { z } from "zod";
 import type { MessageKey, MessageVars, TFunction } from "../../i18n/core";
-import { DEFAULT_TEXT_MAX, itemBounds, type TFormField, type TFormSchema } from "./format";
+import { DEFAULT_TEXT_MAX, isFieldVisible, itemBounds, type TFormField, type TFormSchema } from "./format";
 import { isProvince } from "./provinces";
 import { normalizeText, textLength } from "./text";
 
@@ -243,10 +243,17 @@ function reportAt(ctx: Ctx, report: Report, key: string, messageKey: MessageKey,
   report(ctx, messageKey, vars, [key]);
 }
 
+/** Stands in for the value of a field hidden by its visibleWhen: neither checked nor kept. */
+const HIDDEN = Symbol("hidden");
+
 function groupObject(fields: readonly TFormField[], report: Report) {
   const shape: Record<string, z.ZodType> = {};
-  for (const child of fields) shape[child.key] = fieldValidator(child, report);
-  const keys = fields.map((f) => f.key);
+  for (const child of fields) {
+    const validator = fieldValidator(child, report);
+    shape[child.key] = child.visibleWhen
+      ? z.unknown().transform((value, ctx) => (value === HIDDEN ? undefined : nested(validator, value, ctx, [])))
+      : validator;
+  }
   return (
     z
       .unknown()
@@ -255,7 +262,9 @@ function groupObject(fields: readonly TFormField[], report: Report) {
       .transform((raw) => {
         const input = toObject(raw);
         const filled: Record<string, unknown> = {};
-        for (const key of keys) filled[key] = Object.hasOwn(input, key) ? input[key] : null;
+        for (const field of fields) {
+          filled[field.key] = !isFieldVisible(field, input) ? HIDDEN : Object.hasOwn(input, field.key) ? input[field.key] : null;
+        }
         return filled;
       })
       .pipe(z.object(shape))
