@@ -8,8 +8,25 @@ export class BodyTooLargeError extends Error {
   }
 }
 
-/** The stream, erroring as soon as more than `limitBytes` have passed through it. */
-export function capStream(stream: ReadableStream<Uint8Array>, limitBytes: number): ReadableStream<Uint8Array> {
+/**
+ * The body ended before its declared Content-Length: something in front of the handler (Next's
+ * proxy buffers at most proxyClientMaxBodySize) cut it. Never take a cut file for a whole one.
+ */
+export class BodyTruncatedError extends Error {
+  constructor(readonly declaredBytes: number, readonly receivedBytes: number) {
+    super(`Body truncated: ${receivedBytes} of ${declaredBytes} bytes`);
+    this.name = "BodyTruncatedError";
+  }
+}
+
+/** The declared length of a request body, or null. */
+export function declaredLength(headers: Headers): number | null {
+  const value = Number(headers.get("content-length"));
+  return Number.isSafeInteger(value) && value >= 0 && headers.has("content-length") ? value : null;
+}
+
+/** The stream, erroring as soon as more than `limitBytes` have passed, or when it ends short of `expectedBytes`. */
+export function capStream(stream: ReadableStream<Uint8Array>, limitBytes: number, expectedBytes: number | null = null): ReadableStream<Uint8Array> {
   let seen = 0;
   return stream.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
@@ -18,12 +35,19 @@ export function capStream(stream: ReadableStream<Uint8Array>, limitBytes: number
         if (seen > limitBytes) controller.error(new BodyTooLargeError(limitBytes));
         else controller.enqueue(chunk);
       },
+      flush(controller) {
+        if (expectedBytes !== null && seen < expectedBytes) controller.error(new BodyTruncatedError(expectedBytes, seen));
+      },
     }),
   );
 }
 
 /** All of a body, at most `limitBytes` (BodyTooLargeError beyond). */
-export async function readCapped(stream: ReadableStream<Uint8Array> | null, limitBytes: number): Promise<Uint8Array> {
+export async function readCapped(
+  stream: ReadableStream<Uint8Array> | null,
+  limitBytes: number,
+  expectedBytes: number | null = null,
+): Promise<Uint8Array> {
   if (!stream) return new Uint8Array(0);
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
@@ -38,6 +62,7 @@ export async function readCapped(stream: ReadableStream<Uint8Array> | null, limi
     }
     chunks.push(value);
   }
+  if (expectedBytes !== null && total < expectedBytes) throw new BodyTruncatedError(expectedBytes, total);
   const out = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {
@@ -55,19 +80,20 @@ export async function readCappedFormData(
   stream: ReadableStream<Uint8Array> | null,
   contentType: string,
   limitBytes: number,
+  expectedBytes: number | null = null,
 ): Promise<FormData> {
   if (!stream) return new FormData();
   try {
-    return await new Response(capStream(stream, limitBytes), { headers: { "content-type": contentType } }).formData();
+    return await new Response(capStream(stream, limitBytes, expectedBytes), { headers: { "content-type": contentType } }).formData();
   } catch (error) {
-    throw findTooLarge(error) ?? error;
+    throw findBodyError(error) ?? error;
   }
 }
 
-function findTooLarge(error: unknown): BodyTooLargeError | null {
+function findBodyError(error: unknown): BodyTooLargeError | BodyTruncatedError | null {
   let current: unknown = error;
   for (let i = 0; i < 5 && current; i++) {
-    if (current instanceof BodyTooLargeError) return current;
+    if (current instanceof BodyTooLargeError || current instanceof BodyTruncatedError) return current;
     current = (current as { cause?: unknown }).cause;
   }
   return null;

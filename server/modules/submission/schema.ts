@@ -2,6 +2,7 @@
 // validator the server applies before creating the dossier.
 import { z } from "zod";
 import type { TFunction } from "../../i18n/core";
+import { ADDRESS_PARTS, valuesFromFormData, type FormDataLike } from "../eform/form-data";
 import type { TFormSchema } from "../eform/format";
 import {
   addressValidator,
@@ -163,8 +164,36 @@ export function buildSubmissionValidator(input: { formSchema: TFormSchema; agenc
   });
 }
 
-/** Rows the submission list may hold per component: one file slot each. */
-export const FILES_PER_COMPONENT = 1;
+/** The draft's raw values from the submission form (the server's post handler and the browser's check). */
+export function draftDataFromForm(form: FormDataLike, formSchema: Pick<TFormSchema, "fields">): TDraftData {
+  const text = (name: string) => {
+    const v = form.get(name);
+    return typeof v === "string" && v !== "" ? v.slice(0, 100) : undefined;
+  };
+  const deliveryAddress: Record<string, string> = {};
+  for (const part of ADDRESS_PARTS) {
+    const v = form.get(`${DELIVERY_ADDRESS_NAME}.${part}`);
+    if (typeof v === "string") deliveryAddress[part] = v;
+  }
+  const agencyId = text("agencyId");
+  const resultDelivery = text("resultDelivery");
+  return {
+    applicant: valuesFromFormData(form, APPLICANT_FORM, APPLICANT_PREFIX) as TDraftData["applicant"],
+    fields: valuesFromFormData(form, formSchema, FIELDS_PREFIX) as TDraftData["fields"],
+    ...(agencyId ? { agencyId } : {}),
+    ...(resultDelivery ? { resultDelivery } : {}),
+    deliveryAddress,
+  };
+}
+
+/** The form input an issue belongs to: "applicant.x" → "a.x", "fields.x" → "f.x", "components.<id>" → "file.<id>". */
+export function inputNameOfIssuePath(path: string): string {
+  const [head, ...rest] = path.split(".");
+  if (head === "applicant") return [APPLICANT_PREFIX, ...rest].join(".");
+  if (head === "fields") return [FIELDS_PREFIX, ...rest].join(".");
+  if (head === "components") return ["file", ...rest].join(".");
+  return path;
+}
 
 /** What the submission page needs to know about a document component. */
 export const ZSubmissionComponentSchema = z.object({

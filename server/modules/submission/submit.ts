@@ -23,7 +23,8 @@ function validationError(message: string, issues: TSubmissionIssue[]): AppError 
   return new AppError("VALIDATION", { message, details: { reason: "SUBMISSION_INVALID", issues } });
 }
 
-async function findSubmitReplay(db: Db, idempotencyKey: string, ownerId: string): Promise<TSubmitted | null> {
+/** The dossier a submit key already made for this owner, or null (CONFLICT when the key is someone else's). */
+export async function findSubmitReplay(db: Db, idempotencyKey: string, ownerId: string): Promise<TSubmitted | null> {
   const event = await db.dossierEvent.findUnique({
     where: { idempotencyKey },
     select: { action: true, dossier: { select: { id: true, code: true, status: true, ownerId: true } } },

@@ -1,0 +1,64 @@
+// Everything the submission page shows, in one call: the procedure in force, the citizen's draft
+// (or values prefilled from their profile), its files, and, after a refused submission, why.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { getDb, type Db } from "../../db";
+import { isAppError } from "../../errors";
+import { findDraftFor, getDraft } from "./drafts";
+import { loadApplicantProfile, loadSubmissionTarget, prefillDraftData, type TSubmissionTarget } from "./queries";
+import type { TDraft, TDraftAttachment, TDraftData } from "./schema";
+import { submissionIssues, type TSubmissionIssue } from "./submit";
+
+export interface TSubmissionPage {
+  target: TSubmissionTarget;
+  userKind: "CITIZEN" | "OFFICER";
+  draft: Pick<TDraft, "id" | "updatedAt"> | null;
+  values: TDraftData;
+  /** The values came from the profile (no draft yet). */
+  prefilled: boolean;
+  attachments: TDraftAttachment[];
+  /** Why the last submission was refused (only when asked to check). */
+  issues: TSubmissionIssue[];
+  /** A fresh key for this rendering's Submit: a double click or a resent form files one dossier. */
+  idempotencyKey: string;
+}
+
+export async function loadSubmissionPage(
+  input: { userId: string; procedureCode: string; draftId?: string; check?: boolean },
+  db: Db = getDb(),
+): Promise<TSubmissionPage | null> {
+  const target = await loadSubmissionTarget(db, input.procedureCode);
+  if (!target) return null;
+  const user = await db.user.findUnique({ where: { id: input.userId }, select: { kind: true, active: true } });
+  if (!user?.active) return null;
+
+  let draft: TDraft | null = null;
+  if (input.draftId) {
+    draft = await getDraft(db, { ownerId: input.userId, draftId: input.draftId }).catch((error: unknown) => {
+      if (isAppError(error) && error.code === "NOT_FOUND") return null;
+      throw error;
+    });
+    if (draft && draft.procedureVersionId !== target.versionId) draft = null;
+  }
+  draft ??= await findDraftFor(db, { ownerId: input.userId, procedureVersionId: target.versionId });
+
+  let values: TDraftData;
+  let prefilled = false;
+  if (draft) values = draft.formData;
+  else {
+    const profile = await loadApplicantProfile(db, input.userId);
+    values = profile ? prefillDraftData(profile, target) : {};
+    prefilled = Boolean(profile);
+  }
+  const issues = input.check && draft ? await submissionIssues(db, { ownerId: input.userId, draftId: draft.id }) : [];
+  return {
+    target,
+    userKind: user.kind,
+    draft: draft ? { id: draft.id, updatedAt: draft.updatedAt } : null,
+    values,
+    prefilled,
+    attachments: draft?.attachments ?? [],
+    issues,
+    idempotencyKey: `web-${randomUUID()}`,
+  };
+}
