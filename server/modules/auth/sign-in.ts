@@ -1,10 +1,21 @@
 import type { Db, UserKind } from "../../db";
+import { hitRateLimit, undoRateLimitHit, type RateLimitRule } from "../tracking/rate-limit";
 import { parseSignInIdentifier } from "./identifier";
 import { getDummyHash, hashPassword, needsRehash, verifyPassword } from "./password";
 
 /** After this many consecutive failures the account is locked for LOCK_MINUTES. */
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCK_MINUTES = 15;
+
+/**
+ * Failed sign-ins per client address per 15 minutes (SIGN_IN_ATTEMPTS_PER_IP, default 20), across all
+ * accounts: the per-account lock stops guessing one password, this stops trying one password on many
+ * accounts. Successful sign-ins are taken back, so an office behind one address is not locked out.
+ */
+export function signInAttemptsPerClient(): RateLimitRule {
+  const configured = Number(process.env.SIGN_IN_ATTEMPTS_PER_IP);
+  return { name: "sign-in", limit: Number.isInteger(configured) && configured > 0 ? configured : 20, windowMs: 15 * 60_000 };
+}
 
 export interface SignedInUser {
   id: string;
@@ -15,7 +26,8 @@ export interface SignedInUser {
 export type SignInResult =
   | { ok: true; user: SignedInUser }
   | { ok: false; reason: "INVALID_CREDENTIALS" }
-  | { ok: false; reason: "LOCKED"; lockedUntil: Date };
+  | { ok: false; reason: "LOCKED"; lockedUntil: Date }
+  | { ok: false; reason: "RATE_LIMITED"; retryAfterSeconds: number };
 
 /**
  * Checks an e-mail/phone + password. Unknown, inactive and password-less (SSO-only) accounts all
@@ -24,9 +36,20 @@ export type SignInResult =
  */
 export async function signInWithPassword(
   db: Db,
-  input: { identifier: string; password: string; now?: Date },
+  input: { identifier: string; password: string; now?: Date; clientKey?: string },
 ): Promise<SignInResult> {
   const now = input.now ?? new Date();
+  if (input.clientKey === undefined) return checkPassword(db, input, now);
+  // Counted before the (deliberately slow) password check, so a flood costs no scrypt work.
+  const rule = signInAttemptsPerClient();
+  const hit = await hitRateLimit(db, rule, input.clientKey, now);
+  if (!hit.allowed) return { ok: false, reason: "RATE_LIMITED", retryAfterSeconds: hit.retryAfterSeconds };
+  const result = await checkPassword(db, input, now);
+  if (result.ok) await undoRateLimitHit(db, rule, input.clientKey, hit.windowStart);
+  return result;
+}
+
+async function checkPassword(db: Db, input: { identifier: string; password: string }, now: Date): Promise<SignInResult> {
   const identifier = parseSignInIdentifier(input.identifier);
   const where = !identifier
     ? null

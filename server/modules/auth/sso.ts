@@ -1,0 +1,235 @@
+// Single sign-on through OpenID Connect: what the identity providers' claims mean here, and which
+// local user a sign-in becomes. Two providers:
+//   vneid    the national electronic identity (citizens): identified by the verified ID number;
+//   org-sso  the organisation's directory (officers): identified by a verified work e-mail.
+// One person keeps one User: a first sign-in links to the existing account, never duplicates it.
+import { Prisma, type Db, type UserKind } from "../../db";
+import { normaliseEmail, normalisePhone } from "./identifier";
+
+export const SSO_PROVIDERS = ["vneid", "org-sso"] as const;
+export type SsoProvider = (typeof SSO_PROVIDERS)[number];
+
+/** Claim names tried for the national ID number after the configured one (providers differ). */
+const FALLBACK_ID_NUMBER_CLAIMS = ["citizen_id", "cccd", "id_number"] as const;
+
+/** What a provider asserts about the person, normalised. */
+export interface SsoIdentity {
+  /** The provider's stable subject identifier (`sub`). */
+  subject: string;
+  /** 12-digit citizen identity number (or a 9-digit legacy one), digits only. */
+  idNumber: string | null;
+  name: string | null;
+  dateOfBirth: Date | null;
+  /** National format (0xxxxxxxxx). */
+  phone: string | null;
+  email: string | null;
+  emailVerified: boolean;
+}
+
+function text(value: unknown): string | null {
+  if (typeof value === "number" && Number.isSafeInteger(value)) return String(value);
+  if (typeof value !== "string") return null;
+  const trimmed = value.normalize("NFC").replace(/\s+/g, " ").trim();
+  return trimmed.length > 0 ? trimmed : null;
+}
+
+/** Digits only; a CCCD has 12, the old CMND 9. Anything else is not an ID number. */
+export function normaliseIdNumber(raw: unknown): string | null {
+  const value = text(raw)?.replace(/[\s.-]/g, "");
+  return value && /^(\d{12}|\d{9})$/.test(value) ? value : null;
+}
+
+/** OIDC `birthdate` is YYYY-MM-DD; a year alone or a 0000 year says too little to store. */
+function parseBirthdate(raw: unknown): Date | null {
+  const value = text(raw);
+  const match = value && /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match || match[1] === "0000") return null;
+  const date = new Date(`${match[1]}-${match[2]}-${match[3]}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value ? null : date;
+}
+
+function fullName(claims: Record<string, unknown>): string | null {
+  const name = text(claims.name);
+  if (name) return name;
+  // Vietnamese order: family, middle, given.
+  const parts = [claims.family_name, claims.middle_name, claims.given_name].map(text).filter((p): p is string => p !== null);
+  return parts.length > 0 ? parts.join(" ") : null;
+}
+
+/**
+ * Reads an ID token's claims. `idNumberClaim` names the claim holding the ID number (configurable per
+ * deployment; `citizen_id` by default), then `cccd` and `id_number` are tried.
+ */
+export function readSsoIdentity(claims: Record<string, unknown>, options: { idNumberClaim?: string } = {}): SsoIdentity {
+  const subject = text(claims.sub);
+  if (!subject) throw new Error("The identity provider sent no subject (sub) claim");
+  const claimNames = [options.idNumberClaim || "citizen_id", ...FALLBACK_ID_NUMBER_CLAIMS];
+  let idNumber: string | null = null;
+  for (const claim of claimNames) {
+    idNumber = normaliseIdNumber(claims[claim]);
+    if (idNumber) break;
+  }
+  const email = text(claims.email);
+  const phone = text(claims.phone_number);
+  return {
+    subject,
+    idNumber,
+    name: fullName(claims),
+    dateOfBirth: parseBirthdate(claims.birthdate),
+    phone: phone ? normalisePhone(phone) : null,
+    email: email && email.includes("@") ? normaliseEmail(email) : null,
+    emailVerified: claims.email_verified === true || claims.email_verified === "true",
+  };
+}
+
+// ─── Linking ───────────────────────────────────────────────────────────────
+
+export interface SsoUser {
+  id: string;
+  kind: UserKind;
+  name: string;
+  sessionVersion: number;
+}
+
+export type SsoSignInResult =
+  | { ok: true; user: SsoUser; outcome: "EXISTING" | "LINKED" | "CREATED" }
+  | {
+      ok: false;
+      /**
+       * NO_ID_NUMBER   the national provider sent no usable ID number;
+       * NO_EMAIL       the organisational provider sent no verified e-mail;
+       * NOT_AN_OFFICER no active officer account has that e-mail (officers are never created here);
+       * INACTIVE       the matching account is deactivated.
+       */
+      reason: "NO_ID_NUMBER" | "NO_EMAIL" | "NOT_AN_OFFICER" | "INACTIVE";
+    };
+
+const userSelect = { id: true, kind: true, name: true, active: true, sessionVersion: true } as const;
+type UserRow = { id: string; kind: UserKind; name: string; active: boolean; sessionVersion: number };
+
+function signedIn(user: UserRow, outcome: "EXISTING" | "LINKED" | "CREATED"): SsoSignInResult {
+  if (!user.active) return { ok: false, reason: "INACTIVE" };
+  return { ok: true, outcome, user: { id: user.id, kind: user.kind, name: user.name, sessionVersion: user.sessionVersion } };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * Finds or makes the local user behind an SSO sign-in:
+ *  1. an Account row for (provider, subject) → its user;
+ *  2. vneid: the user with the same (provider-verified) ID number → link it (a new Account row);
+ *     org-sso: the OFFICER with the same verified e-mail → link it;
+ *  3. vneid only: a new citizen from the claims. Officers are never created by sign-in.
+ * Two first sign-ins racing for one person meet a unique index (Account, User.idNumber); the
+ * loser retries once and finds what the winner made.
+ */
+export async function signInWithSso(
+  db: Db,
+  input: { provider: SsoProvider; identity: SsoIdentity; now?: Date },
+): Promise<SsoSignInResult> {
+  try {
+    return await resolveSsoUser(db, input);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return resolveSsoUser(db, input);
+  }
+}
+
+async function resolveSsoUser(db: Db, input: { provider: SsoProvider; identity: SsoIdentity; now?: Date }): Promise<SsoSignInResult> {
+  const { provider, identity } = input;
+  const now = input.now ?? new Date();
+  const touch = (userId: string) => db.user.update({ where: { id: userId }, data: { lastSignInAt: now }, select: { id: true } });
+
+  const account = await db.account.findUnique({
+    where: { provider_providerAccountId: { provider, providerAccountId: identity.subject } },
+    select: { user: { select: userSelect } },
+  });
+  if (account) {
+    const { user } = account;
+    // An organisational sign-in only ever opens an officer account, even one linked earlier.
+    if (provider === "org-sso" && user.kind !== "OFFICER") return { ok: false, reason: "NOT_AN_OFFICER" };
+    const result = signedIn(user, "EXISTING");
+    if (result.ok) await touch(user.id);
+    return result;
+  }
+
+  if (provider === "org-sso") {
+    if (!identity.email || !identity.emailVerified) return { ok: false, reason: "NO_EMAIL" };
+    const officer = await db.user.findUnique({ where: { email: identity.email }, select: userSelect });
+    if (!officer || officer.kind !== "OFFICER") return { ok: false, reason: "NOT_AN_OFFICER" };
+    if (!officer.active) return { ok: false, reason: "INACTIVE" };
+    await linkAccount(db, officer.id, provider, identity.subject, now);
+    return signedIn(officer, "LINKED");
+  }
+
+  if (!identity.idNumber) return { ok: false, reason: "NO_ID_NUMBER" };
+  const existing = await db.user.findUnique({ where: { idNumber: identity.idNumber }, select: { ...userSelect, dateOfBirth: true } });
+  if (existing) {
+    if (!existing.active) return { ok: false, reason: "INACTIVE" };
+    await linkAccount(db, existing.id, provider, identity.subject, now, {
+      // The national register is the authority on the date of birth; other details stay the user's own.
+      ...(existing.dateOfBirth === null && identity.dateOfBirth ? { dateOfBirth: identity.dateOfBirth } : {}),
+    });
+    return signedIn(existing, "LINKED");
+  }
+
+  const created = await createCitizen(db, identity, now);
+  return signedIn(created, "CREATED");
+}
+
+async function linkAccount(
+  db: Db,
+  userId: string,
+  provider: SsoProvider,
+  subject: string,
+  now: Date,
+  userData: Prisma.UserUpdateInput = {},
+): Promise<void> {
+  await db.$transaction([
+    db.account.create({ data: { userId, type: "oauth", provider, providerAccountId: subject }, select: { id: true } }),
+    db.user.update({ where: { id: userId }, data: { ...userData, lastSignInAt: now }, select: { id: true } }),
+    db.auditLog.create({
+      data: { actorId: userId, entity: "User", entityId: userId, action: "sso.linked", after: { provider } },
+      select: { id: true },
+    }),
+  ]);
+}
+
+/** A contact detail another account already uses is left out rather than taken over. */
+async function unclaimed(db: Db, field: "email" | "phone", value: string | null): Promise<string | null> {
+  if (!value) return null;
+  const owner = await db.user.findFirst({ where: { [field]: value }, select: { id: true } });
+  return owner ? null : value;
+}
+
+async function createCitizen(db: Db, identity: SsoIdentity, now: Date): Promise<UserRow> {
+  const idNumber = identity.idNumber!;
+  const [email, phone] = await Promise.all([
+    unclaimed(db, "email", identity.emailVerified ? identity.email : null),
+    unclaimed(db, "phone", identity.phone),
+  ]);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: {
+        kind: "CITIZEN",
+        // Without a name claim, the ID number's last digits keep the account recognisable until the person edits it.
+        name: identity.name ?? `Công dân ${idNumber.slice(-4)}`,
+        idNumber,
+        dateOfBirth: identity.dateOfBirth,
+        email,
+        emailVerified: email ? now : null,
+        phone,
+        lastSignInAt: now,
+        accounts: { create: { type: "oauth", provider: "vneid", providerAccountId: identity.subject } },
+      },
+      select: userSelect,
+    });
+    await tx.auditLog.create({
+      data: { actorId: user.id, entity: "User", entityId: user.id, action: "sso.created", after: { provider: "vneid" } },
+      select: { id: true },
+    });
+    return user;
+  });
+}
