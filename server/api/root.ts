@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { accountRouter } from "./routers/account";
+import { adminRouter } from "./routers/admin";
 import { agencyRouter } from "./routers/agency";
 import { catalogueRouter } from "./routers/catalogue";
 import { dossierRouter } from "./routers/dossier";
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   catalogue: catalogueRouter,
   tracking: trackingRouter,
   account: accountRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;
