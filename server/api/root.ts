@@ -6,6 +6,7 @@ import { catalogueRouter } from "./routers/catalogue";
 import { dossierRouter } from "./routers/dossier";
 import { meRouter } from "./routers/me";
 import { sectorRouter } from "./routers/sector";
+import { submissionRouter } from "./routers/submission";
 import { trackingRouter } from "./routers/tracking";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   tracking: trackingRouter,
   account: accountRouter,
   admin: adminRouter,
+  submission: submissionRouter,
 });
 
 export type AppRouter = typeof appRouter;
