@@ -41,6 +41,13 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=(), payment=(), usb=()" },
 ];
 
+/**
+ * HSTS only on responses that went out over https: the app itself speaks http behind a TLS-terminating
+ * reverse proxy, which says so in X-Forwarded-Proto. Sent over plain http (localhost, e2e) it would be
+ * ignored at best and pin a development host to https at worst.
+ */
+const hstsHeader = { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" };
+
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -62,7 +69,10 @@ const nextConfig = {
     "@prisma/client-runtime-utils",
   ],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [hstsHeader] },
+    ];
   },
 
   // ─── webpack ───────────────────────────────────────────────────────────────

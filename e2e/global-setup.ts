@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { startDevOidcProvider } from "../scripts/dev-oidc-provider";
 import { e2eAuthSecret, e2eBaseUrl, e2eDistDir, e2ePort, e2eServerLog } from "./support/env";
 import {
   cleanUp,
@@ -26,9 +27,10 @@ import {
 const bin = (name: string) => join(repoRoot, "node_modules", ".bin", name);
 
 /** The server and the database it uses; embedded PGlite runs one query at a time, so keep the pool small. */
-function serverEnv(databaseUrl: string, embedded: boolean): NodeJS.ProcessEnv {
+function serverEnv(databaseUrl: string, embedded: boolean, oidcEnv: Record<string, string>): NodeJS.ProcessEnv {
   return {
     ...process.env,
+    ...oidcEnv,
     NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_MAX: embedded ? "3" : "8",
@@ -192,7 +194,15 @@ export default async function globalSetup(): Promise<void> {
     const databaseUrl = await prepareDatabase(state);
     state.databaseUrl = databaseUrl;
     writeState(state);
-    const env = serverEnv(databaseUrl, !state.adminUrl);
+    // A real OpenID Provider for the SSO tests, in this (the runner's) process: it lives exactly as
+    // long as the run, so nothing is left behind to clean up.
+    const oidc = await startDevOidcProvider({
+      port: Number(process.env.E2E_OIDC_PORT) || (await findFreePort(9450, 9499)),
+      appOrigins: [e2eBaseUrl, `http://localhost:${e2ePort}`],
+      unref: true,
+    });
+    console.log(`[e2e] dev OpenID Provider on ${oidc.issuer}`);
+    const env = serverEnv(databaseUrl, !state.adminUrl, oidc.appEnv);
 
     console.log("[e2e] migrating");
     await runCommand("node", ["scripts/prisma.mjs", "migrate", "deploy"], { env });

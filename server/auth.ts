@@ -1,13 +1,27 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { getServerSession, type DefaultSession, type NextAuthOptions } from "next-auth";
-import { encode, type JWT } from "next-auth/jwt";
+import { type DefaultSession, type NextAuthOptions } from "next-auth";
+import NextAuth from "next-auth/next";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { cookies } from "next/headers";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import { cookies, headers } from "next/headers";
+import { cache } from "react";
 import { getDb, type UserKind } from "./db";
+import { currentSessionVersion, revokeSessions, validateSession } from "./modules/auth/session";
 import { signInWithPassword, type SignedInUser, type SignInResult } from "./modules/auth/sign-in";
+import { readSsoIdentity, signInWithSso, SSO_PROVIDERS, type SsoProvider } from "./modules/auth/sso";
+import { clientKeyFrom } from "./modules/tracking/rate-limit";
+import {
+  decodeSessionToken,
+  encodeSessionToken,
+  resolveAuthSecret,
+  SESSION_IDLE_SECONDS,
+  SESSION_MAX_AGE_SECONDS,
+  sessionCookie,
+  toSessionToken,
+  useSecureCookies,
+} from "./session-token";
+
+export { resolveAuthSecret, SESSION_IDLE_SECONDS, SESSION_MAX_AGE_SECONDS, sessionCookie };
 
 declare module "next-auth" {
   /** The session carries who, not what they may do: rights are re-read from the database per call. */
@@ -16,84 +30,70 @@ declare module "next-auth" {
   }
   interface User {
     kind: UserKind;
+    /** User.sessionVersion at sign-in (see server/modules/auth/session.ts). */
+    sv?: number;
   }
 }
 
-declare module "next-auth/jwt" {
-  interface JWT {
-    uid?: string;
-    kind?: UserKind;
-  }
+// ─── Single sign-on providers (OpenID Connect) ─────────────────────────────
+
+interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scope: string;
+  prompt: string;
 }
 
-/** A working day and a bit: an officer signs in once per shift; a forgotten kiosk session dies overnight. */
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
-
-// ─── Secret ────────────────────────────────────────────────────────────────
-
-let cachedSecret: string | undefined;
-
-/**
- * AUTH_SECRET (or NEXTAUTH_SECRET). Without either, a random secret is generated once and kept in
- * `.data/auth-secret` (MOTCUA_DATA_DIR overrides the directory), so `npm start` works on a fresh
- * machine and sessions survive restarts. Nothing is hard-coded. Several app nodes must share
- * AUTH_SECRET, since each would otherwise generate its own.
- */
-export function resolveAuthSecret(): string {
-  if (cachedSecret) return cachedSecret;
-  const fromEnv = process.env.AUTH_SECRET || process.env.NEXTAUTH_SECRET;
-  if (fromEnv) return (cachedSecret = fromEnv);
-  // `next build` may render pages while collecting them: never persist (or bake into an image) a secret then.
-  if (process.env.NEXT_PHASE === "phase-production-build") return randomBytes(32).toString("base64url");
-
-  const dir = process.env.MOTCUA_DATA_DIR || join(process.cwd(), ".data");
-  const file = join(dir, "auth-secret");
-  try {
-    cachedSecret = readFileSync(file, "utf8").trim();
-  } catch {
-    mkdirSync(dir, { recursive: true });
-    try {
-      // "wx": when two processes start together, exactly one creates the file and the other reads it.
-      writeFileSync(file, `${randomBytes(32).toString("base64url")}\n`, { flag: "wx", mode: 0o600 });
-      console.warn(`[auth] AUTH_SECRET is not set: generated one in ${file}`);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-    cachedSecret = readFileSync(file, "utf8").trim();
-  }
-  if (cachedSecret.length < 32) throw new Error(`${file} holds a secret shorter than 32 characters`);
-  return cachedSecret;
+/** VNEID_* (citizens' national electronic identity) and ORG_OIDC_* (officers' organisational SSO). */
+function oidcSettings(provider: SsoProvider): OidcSettings | null {
+  const prefix = provider === "vneid" ? "VNEID" : "ORG_OIDC";
+  const issuer = process.env[`${prefix}_ISSUER`]?.trim();
+  const clientId = process.env[`${prefix}_CLIENT_ID`]?.trim();
+  const clientSecret = process.env[`${prefix}_CLIENT_SECRET`];
+  if (!issuer || !clientId || !clientSecret) return null;
+  const scope = process.env[`${prefix}_SCOPE`]?.trim() || (provider === "vneid" ? "openid profile email phone" : "openid profile email");
+  // "login": the provider asks who is there every time, so after signing out at a shared counter
+  // computer or kiosk the next person is not let in as the previous one. `${prefix}_PROMPT=` turns it off.
+  const prompt = process.env[`${prefix}_PROMPT`] ?? "login";
+  return { issuer: issuer.replace(/\/+$/, ""), clientId, clientSecret, scope, prompt };
 }
 
-// ─── Origin and cookies ────────────────────────────────────────────────────
-
-function configureOrigin(): string | undefined {
-  // next-auth 4 reads NEXTAUTH_URL; accept Auth.js' AUTH_URL as an alias.
-  if (!process.env.NEXTAUTH_URL && process.env.AUTH_URL) process.env.NEXTAUTH_URL = process.env.AUTH_URL;
-  // Without a configured URL, next-auth would send its /api/auth redirects to localhost:3000 whatever
-  // port or host the app was reached on. Trusting the Host header instead only shapes redirects in the
-  // requester's own responses; behind a reverse proxy set NEXTAUTH_URL to the public URL.
-  if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
-  return process.env.NEXTAUTH_URL;
+/** The SSO providers this deployment has configured, in the order the sign-in page shows them. */
+export function configuredSsoProviders(): SsoProvider[] {
+  return SSO_PROVIDERS.filter((provider) => oidcSettings(provider) !== null);
 }
 
-const publicUrl = configureOrigin();
-/** Secure (and __Secure- prefixed) cookies when the public URL is https; plain http on localhost otherwise. */
-const useSecureCookies = publicUrl?.startsWith("https://") ?? false;
-
-export const sessionCookie = {
-  name: `${useSecureCookies ? "__Secure-" : ""}next-auth.session-token`,
-  options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure: useSecureCookies },
-};
-
-function toSessionToken(user: { id: string; kind: UserKind }): JWT {
-  return { sub: user.id, uid: user.id, kind: user.kind };
+function oidcProvider(id: SsoProvider, settings: OidcSettings): OAuthConfig<Record<string, unknown>> {
+  return {
+    id,
+    name: id === "vneid" ? "VNeID" : "SSO",
+    type: "oauth",
+    wellKnown: `${settings.issuer}/.well-known/openid-configuration`,
+    clientId: settings.clientId,
+    clientSecret: settings.clientSecret,
+    authorization: { params: { scope: settings.scope, ...(settings.prompt ? { prompt: settings.prompt } : {}) } },
+    // The claims come from the ID token; state and PKCE bind the callback to this browser's request.
+    idToken: true,
+    checks: ["pkce", "state"],
+    // Replaced by the linked local user in the signIn callback below.
+    profile: (claims) => ({ id: String(claims.sub), kind: id === "org-sso" ? "OFFICER" : "CITIZEN" }),
+  };
 }
+
+/** Query values of /sign-in?error=… for refused SSO sign-ins (the page translates them). */
+const SSO_REFUSALS = {
+  NO_ID_NUMBER: "SsoNoIdNumber",
+  NO_EMAIL: "SsoNoEmail",
+  NOT_AN_OFFICER: "SsoNotOfficer",
+  INACTIVE: "SsoInactive",
+} as const;
 
 // ─── next-auth options ─────────────────────────────────────────────────────
 
 /** Thrown from authorize() so next-auth redirects to /sign-in?error=AccountLocked. */
 const LOCKED_ERROR = "AccountLocked";
+const RATE_LIMITED_ERROR = "TooManyAttempts";
 
 let cachedOptions: NextAuthOptions | undefined;
 
@@ -101,7 +101,9 @@ let cachedOptions: NextAuthOptions | undefined;
 export function getAuthOptions(): NextAuthOptions {
   cachedOptions ??= {
     secret: resolveAuthSecret(),
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
+    // JWT sessions: app nodes stay stateless. next-auth issues tokens for the idle window; the proxy
+    // slides them while the person is active and the absolute limit is checked on every request.
+    session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
     useSecureCookies,
     cookies: { sessionToken: sessionCookie },
     pages: { signIn: "/sign-in", error: "/sign-in" },
@@ -113,24 +115,53 @@ export function getAuthOptions(): NextAuthOptions {
           identifier: { label: "Email hoặc số điện thoại", type: "text" },
           password: { label: "Mật khẩu", type: "password" },
         },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           const result = await signInWithPassword(getDb(), {
             identifier: credentials?.identifier ?? "",
             password: credentials?.password ?? "",
+            clientKey: clientKeyFrom({ get: (name) => (typeof req.headers?.[name] === "string" ? (req.headers[name] as string) : null) }),
           });
-          if (result.ok) return { id: result.user.id, kind: result.user.kind, name: result.user.name };
+          if (result.ok) {
+            const sv = await currentSessionVersion(getDb(), result.user.id);
+            return { id: result.user.id, kind: result.user.kind, name: result.user.name, sv };
+          }
           if (result.reason === "LOCKED") throw new Error(LOCKED_ERROR);
+          if (result.reason === "RATE_LIMITED") throw new Error(RATE_LIMITED_ERROR);
           return null;
         },
       }),
+      ...SSO_PROVIDERS.flatMap((id) => {
+        const settings = oidcSettings(id);
+        return settings ? [oidcProvider(id, settings)] : [];
+      }),
     ],
     callbacks: {
+      async signIn({ user, account, profile }) {
+        if (account?.type !== "oauth") return true;
+        const provider = SSO_PROVIDERS.find((p) => p === account.provider);
+        if (!provider || !profile) return false;
+        const identity = readSsoIdentity(profile as Record<string, unknown>, { idNumberClaim: process.env.VNEID_ID_NUMBER_CLAIM });
+        // Some directories send no email_verified; a deployment that vouches for its directory says so.
+        if (provider === "org-sso" && process.env.ORG_OIDC_ASSUME_EMAIL_VERIFIED === "1") identity.emailVerified = true;
+        const result = await signInWithSso(getDb(), { provider, identity });
+        if (!result.ok) return `/sign-in?error=${SSO_REFUSALS[result.reason]}`;
+        // Without an adapter next-auth hands this same object to the jwt callback: from here on the
+        // session is the local user's, whatever the provider's subject was.
+        Object.assign(user, { id: result.user.id, kind: result.user.kind, name: result.user.name, sv: result.user.sessionVersion });
+        return true;
+      },
       jwt({ token, user }) {
-        // On sign-in `user` is what authorize returned; afterwards the token is carried as is.
-        return user ? toSessionToken({ id: user.id, kind: user.kind }) : token;
+        // On sign-in `user` is what authorize returned, or the linked user; afterwards the token is carried as is.
+        return user ? toSessionToken({ uid: user.id, kind: user.kind, sv: user.sv ?? 0, authTime: Date.now() }) : token;
       },
       session({ session, token }) {
         return { expires: session.expires, user: { id: token.uid ?? token.sub ?? "", kind: token.kind ?? "CITIZEN" } };
+      },
+    },
+    events: {
+      // next-auth's own sign-out route (the app's button uses endSession): end the session everywhere too.
+      async signOut({ token }) {
+        if (token?.uid) await revokeSessions(getDb(), token.uid, token.sv ?? 0);
       },
     },
   };
@@ -142,11 +173,22 @@ export interface SessionUser {
   kind: UserKind;
 }
 
-/** The signed-in user from the session cookie (not re-validated: use the tRPC builders for rights). */
-export async function getSessionUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(getAuthOptions());
-  return session?.user?.id ? { id: session.user.id, kind: session.user.kind } : null;
-}
+/**
+ * The signed-in user: a valid session cookie whose user is active, whose sessionVersion still
+ * matches (not signed out elsewhere) and whose sign-in is within SESSION_MAX_AGE_SECONDS. One
+ * database read, memoised per request. Rights are still re-read by the tRPC builders.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const value = (await cookies()).get(sessionCookie.name)?.value;
+  if (!value) return null;
+  const token = await decodeSessionToken(value);
+  if (!token?.uid) return null;
+  return validateSession(
+    getDb(),
+    { userId: token.uid, sessionVersion: token.sv, authTime: token.authTime },
+    { maxAgeMs: SESSION_MAX_AGE_SECONDS * 1000 },
+  );
+});
 
 // ─── Form sign-in (Server Actions) ─────────────────────────────────────────
 
@@ -154,22 +196,97 @@ export async function getSessionUser(): Promise<SessionUser | null> {
  * Checks the password and, on success, sets the same session cookie next-auth's credentials
  * callback would. The sign-in page posts here through a Server Action, so it works without
  * JavaScript and shows its errors in place; next-auth's own /api/auth/callback/credentials
- * route stays available and shares signInWithPassword.
+ * route stays available and shares signInWithPassword. Failures are rate-limited per client address.
  */
 export async function signInAndStartSession(identifier: string, password: string): Promise<SignInResult> {
-  const result = await signInWithPassword(getDb(), { identifier, password });
+  const clientKey = clientKeyFrom(await headers());
+  const result = await signInWithPassword(getDb(), { identifier, password, clientKey });
   if (result.ok) await startSession(result.user);
   return result;
 }
 
 async function startSession(user: SignedInUser): Promise<void> {
-  const token = await encode({ token: toSessionToken(user), secret: resolveAuthSecret(), maxAge: SESSION_MAX_AGE_SECONDS });
+  const sv = await currentSessionVersion(getDb(), user.id);
+  const token = await encodeSessionToken({ uid: user.id, kind: user.kind, sv, authTime: Date.now() });
   const store = await cookies();
-  store.set(sessionCookie.name, token, { ...sessionCookie.options, maxAge: SESSION_MAX_AGE_SECONDS });
+  store.set(sessionCookie.name, token.value, { ...sessionCookie.options, maxAge: token.maxAge });
 }
 
+/**
+ * Signs out: the user's sessions end in every browser (sessionVersion moves on), and this browser's
+ * cookie is cleared. The portal and the officer workspace share the one cookie.
+ */
 export async function endSession(): Promise<void> {
   const store = await cookies();
+  const value = store.get(sessionCookie.name)?.value;
+  const token = value ? await decodeSessionToken(value) : null;
+  if (token?.uid) await revokeSessions(getDb(), token.uid, token.sv ?? 0);
   // Same attributes as when set (a __Secure- cookie is only cleared by a Secure Set-Cookie).
   store.set(sessionCookie.name, "", { ...sessionCookie.options, maxAge: 0 });
+}
+
+// ─── Starting an SSO sign-in ───────────────────────────────────────────────
+
+/** Collects what next-auth's API handler writes, in the shape of a Next.js API response. */
+class CapturedResponse {
+  statusCode = 200;
+  readonly headers = new Map<string, string | string[]>();
+  body: unknown;
+  status(code: number) {
+    this.statusCode = code;
+    return this;
+  }
+  setHeader(name: string, value: string | string[]) {
+    this.headers.set(name.toLowerCase(), value);
+    return this;
+  }
+  getHeader(name: string) {
+    return this.headers.get(name.toLowerCase());
+  }
+  end() {}
+  json(body: unknown) {
+    this.body = body;
+  }
+  send(body: unknown) {
+    this.body = body;
+  }
+  setCookies(): string[] {
+    const value = this.headers.get("set-cookie") ?? [];
+    return Array.isArray(value) ? value : [value];
+  }
+}
+
+/**
+ * Starts an OpenID Connect sign-in from a plain link (GET): runs next-auth's csrf and signin steps
+ * server-side and answers with the redirect to the provider, carrying next-auth's state and PKCE
+ * cookies. A link rather than a form, because the page's CSP `form-action 'self'` would block a form
+ * whose response redirects to the provider; the caller refuses cross-site requests instead.
+ */
+export async function startSsoSignIn(request: Request, provider: SsoProvider, callbackUrl: string): Promise<Response> {
+  const options = getAuthOptions();
+  const requestHeaders = Object.fromEntries(request.headers);
+  const cookieJar: Record<string, string> = Object.fromEntries((await cookies()).getAll().map((c) => [c.name, c.value]));
+  const setCookies: string[] = [];
+
+  const call = async (nextauth: string[], method: "GET" | "POST", body?: Record<string, string>) => {
+    const res = new CapturedResponse();
+    const req = { method, query: { nextauth }, headers: requestHeaders, cookies: { ...cookieJar }, body };
+    await NextAuth(req as never, res as never, options);
+    for (const cookie of res.setCookies()) {
+      setCookies.push(cookie);
+      const [pair = ""] = cookie.split(";");
+      const eq = pair.indexOf("=");
+      if (eq > 0) cookieJar[pair.slice(0, eq)] = decodeURIComponent(pair.slice(eq + 1));
+    }
+    return res;
+  };
+
+  const csrf = await call(["csrf"], "GET");
+  const csrfToken = (csrf.body as { csrfToken?: string } | undefined)?.csrfToken ?? "";
+  const signin = await call(["signin", provider], "POST", { csrfToken, callbackUrl, json: "true" });
+  const target = (signin.body as { url?: string } | undefined)?.url ?? "/sign-in?error=OAuthSignin";
+
+  const response = new Response(null, { status: 302, headers: { Location: target, "Cache-Control": "no-store" } });
+  for (const cookie of setCookies) response.headers.append("Set-Cookie", cookie);
+  return response;
 }

@@ -4,8 +4,8 @@ import { redirect } from "next/navigation";
 import { endSession, signInAndStartSession } from "~/server/auth";
 
 export interface SignInState {
-  error?: "invalid" | "locked" | "missing";
-  /** Minutes until a locked account opens again. */
+  error?: "invalid" | "locked" | "missing" | "rateLimited";
+  /** Minutes until a locked account opens again, or until this address may try again. */
   lockedMinutes?: number;
   /** Echoed back so the field keeps its value after a failed attempt (never the password). */
   identifier?: string;
@@ -27,6 +27,9 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     if (result.reason === "LOCKED") {
       const minutes = Math.max(1, Math.ceil((result.lockedUntil.getTime() - Date.now()) / 60_000));
       return { error: "locked", lockedMinutes: minutes, identifier };
+    }
+    if (result.reason === "RATE_LIMITED") {
+      return { error: "rateLimited", lockedMinutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)), identifier };
     }
     return { error: "invalid", identifier };
   }

@@ -17,9 +17,11 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
       ? t("auth.invalidCredentials")
       : state.error === "locked"
         ? t("auth.locked", { minutes: state.lockedMinutes ?? 15 })
-        : state.error === "missing"
-          ? t("auth.missingFields")
-          : null;
+        : state.error === "rateLimited"
+          ? t("auth.rateLimited", { minutes: state.lockedMinutes ?? 15 })
+          : state.error === "missing"
+            ? t("auth.missingFields")
+            : null;
 
   return (
     <form action={formAction} className="space-y-5">
