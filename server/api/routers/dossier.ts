@@ -16,8 +16,12 @@ import {
   ZCountsInputSchema,
   ZDossierDetailSchema,
   ZDossierRefSchema,
+  ZIntakeKitInputSchema,
+  ZIntakeKitSchema,
   ZIntakeResultSchema,
   ZIntakeSchema,
+  ZReserveCodesResultSchema,
+  ZReserveCodesSchema,
   ZPickerProcedureSchema,
   ZProcedurePickerInputSchema,
   ZStatusCountsSchema,
@@ -25,6 +29,7 @@ import {
   ZWorklistPageSchema,
 } from "../../modules/dossier/schema";
 import { listWorklist } from "../../modules/dossier/worklist";
+import { loadIntakeKit, reserveCodesForDevice } from "../../modules/dossier/reservations";
 import { createTRPCRouter, officerProcedure } from "../trpc";
 
 const officer = officerProcedure();
@@ -77,4 +82,16 @@ export const dossierRouter = createTRPCRouter({
     .input(ZIntakeSchema)
     .output(ZIntakeResultSchema)
     .mutation(({ ctx, input }) => intakeDossier(ctx.db, { actorUserId: ctx.actor.userId, ...input })),
+
+  /** Offline intake: this device's unused codes for the agency today, topped up to a block (reception officers). */
+  reserveCodes: officer
+    .input(ZReserveCodesSchema)
+    .output(ZReserveCodesResultSchema)
+    .mutation(({ ctx, input }) => reserveCodesForDevice(ctx.db, { actorUserId: ctx.actor.userId, ...input })),
+
+  /** Offline intake: the agency's working calendar and procedure time limits, to print the due date offline. */
+  intakeKit: officer
+    .input(ZIntakeKitInputSchema)
+    .output(ZIntakeKitSchema)
+    .query(({ ctx, input }) => loadIntakeKit(ctx.db, { actorUserId: ctx.actor.userId, agencyId: input.agencyId })),
 });

@@ -20,6 +20,11 @@ export interface CreateDossierOptions {
    * Not called on a replay (the first attempt did it).
    */
   inTransaction?: (tx: DbTx, dossier: TCreatedDossier) => Promise<void>;
+  /**
+   * A code reserved beforehand for this dossier (offline counter intake, reservations.ts), used
+   * instead of allocating one; the caller checked it and claims it in `inTransaction`.
+   */
+  reservedCode?: string;
 }
 
 export async function createDossier(
@@ -42,7 +47,7 @@ export async function createDossier(
 
   try {
     return await db.$transaction(async (tx) => {
-      const created = await insertDossier(tx, input);
+      const created = await insertDossier(tx, input, options.reservedCode);
       if (options.inTransaction) await options.inTransaction(tx, created);
       return created;
     }, {
@@ -62,7 +67,7 @@ export async function createDossier(
   }
 }
 
-async function insertDossier(tx: DbTx, input: TCreateDossier): Promise<TCreatedDossier> {
+async function insertDossier(tx: DbTx, input: TCreateDossier, reservedCode?: string): Promise<TCreatedDossier> {
   const now = new Date();
   const received = input.status === "RECEIVED";
   const receivedAt = received ? (input.receivedAt ?? now) : null;
@@ -124,11 +129,13 @@ async function insertDossier(tx: DbTx, input: TCreateDossier): Promise<TCreatedD
   // The code carries the reception date; an online submission is numbered when it is submitted.
   const codeAt = receivedAt ?? submittedAt;
   // Last before the writes: from here the agency's counter row is locked until commit.
-  const { code } = await allocateDossierCode(tx, {
-    agencyId: receivingAgency.id,
-    agencyCode: receivingAgency.code,
-    at: codeAt,
-  });
+  const { code } = reservedCode
+    ? { code: reservedCode }
+    : await allocateDossierCode(tx, {
+        agencyId: receivingAgency.id,
+        agencyCode: receivingAgency.code,
+        at: codeAt,
+      });
 
   const dossier = await tx.dossier.create({
     data: {

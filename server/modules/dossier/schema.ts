@@ -257,8 +257,15 @@ export const ZIntakeSchema = z
     deliveryAddress: optionalText(500),
     idempotencyKey: ZIdempotencyKey,
     deviceAt: ZDate.optional(),
+    /** Offline intake: a code this device reserved beforehand (dossier.reserveCodes), printed on the slip. */
+    reservedCode: z.string().trim().min(1).max(60).optional(),
+    /** The device that holds `reservedCode`. */
+    deviceId: z.string().trim().min(8).max(100).optional(),
   })
   .superRefine((input, ctx) => {
+    if (input.reservedCode && (!input.deviceId || !input.deviceAt)) {
+      ctx.addIssue({ code: "custom", path: ["deviceId"], message: "A reserved code needs the device and the device time" });
+    }
     if (!input.procedureVersionId && !input.procedureCode) {
       ctx.addIssue({ code: "custom", path: ["procedureCode"], message: "Name the procedure (code or version id)" });
     }
@@ -271,6 +278,41 @@ export type TIntake = z.output<typeof ZIntakeSchema>;
 
 export const ZIntakeResultSchema = ZCreatedDossierSchema.extend({ version: z.number().int() });
 export type TIntakeResult = z.infer<typeof ZIntakeResultSchema>;
+
+/** A desk device asks for its block of codes for offline intake (today, Vietnam time). */
+export const ZReserveCodesSchema = z.object({
+  agencyId: ZId,
+  deviceId: z.string().trim().min(8).max(100),
+  count: z.number().int().min(1).max(50).optional(),
+});
+export const ZReserveCodesResultSchema = z.object({
+  dayKey: z.string(),
+  expiresAt: z.date(),
+  codes: z.array(z.object({ reservationId: z.string(), code: z.string(), dayKey: z.string(), number: z.number().int(), expiresAt: z.date() })),
+});
+export type TReserveCodesResult = z.infer<typeof ZReserveCodesResultSchema>;
+
+export const ZIntakeKitInputSchema = z.object({ agencyId: ZId });
+export const ZIntakeKitSchema = z.object({
+  agencyId: z.string(),
+  agencyCode: z.string(),
+  calendar: z.object({
+    timeZone: z.string(),
+    periods: z.array(z.object({ start: z.string(), end: z.string() })),
+    holidays: z.array(z.string()),
+    workingDays: z.array(z.string()),
+  }),
+  procedures: z.array(
+    z.object({
+      procedureVersionId: z.string(),
+      limitValue: z.number().int(),
+      limitUnit: z.enum(["WORKING_DAY", "WORKING_HOUR"]),
+      sameDayCutoff: z.string().nullable(),
+    }),
+  ),
+  loadedAt: z.date(),
+});
+export type TIntakeKit = z.infer<typeof ZIntakeKitSchema>;
 
 // ─── Officer lifecycle: queries ───────────────────────────────────────────
 

@@ -6,6 +6,7 @@ import { AppError } from "../../../errors";
 import { createDossier } from "../create-dossier";
 import { loadActor, requireDeskAt } from "../policy";
 import { ZIntakeSchema, type TIntake, type TIntakeInput, type TIntakeResult } from "../schema";
+import { checkReservedCode, markReservationUsed } from "../reservations";
 import { can } from "../workflow";
 import { effectiveActionTime } from "./time";
 
@@ -101,7 +102,11 @@ export async function intakeDossier(
     }
   }
 
-  const receivedAt = effectiveActionTime(now, input.deviceAt);
+  // Offline intake: the code printed on the slip was reserved by this device; its day bounds the device time.
+  const reserved = input.reservedCode
+    ? await checkReservedCode(db, { code: input.reservedCode, userId: actorUserId, deviceId: input.deviceId, agencyId: input.agencyId, deviceAt: input.deviceAt, now })
+    : null;
+  const receivedAt = reserved ? reserved.receivedAt : effectiveActionTime(now, input.deviceAt);
   const created = await createDossier(db, {
     procedureVersionId: version.id,
     receivingAgencyId: input.agencyId,
@@ -124,7 +129,7 @@ export async function intakeDossier(
     idempotencyKey: input.idempotencyKey,
     actor: { userId: actorUserId, role: "RECEPTION_OFFICER" },
     ...(input.deviceAt ? { deviceAt: input.deviceAt } : {}),
-  });
+  }, reserved ? { reservedCode: reserved.code, inTransaction: (tx, dossier) => markReservationUsed(tx, reserved.reservationId, dossier.id) } : {});
 
   // Scans are filed after the dossier exists (a separate, repeatable step: a replay re-links
   // nothing because linked rows no longer match dossierId: null).
