@@ -172,6 +172,8 @@ export async function startDevOidcProvider(options: DevOidcOptions = {}): Promis
     },
     scopes: ["openid", "profile", "email", "phone"],
     features: { devInteractions: { enabled: false } },
+    // Short-lived artifacts; a provider session lasts a working day.
+    ttl: { AuthorizationCode: 60, IdToken: 600, AccessToken: 600, Interaction: 3600, Session: 8 * 3600, Grant: 8 * 3600 },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     cookies: { keys: [randomBytes(32).toString("hex")] },
     jwks: { keys: [{ ...signingKey, use: "sig", alg: "RS256", kid: "dev-oidc-rs256" }] as never },

@@ -5,6 +5,8 @@
 //   3. Seed (prisma/seed.ts is idempotent; it runs on every start).
 //   4. Build when the build is missing or older than the sources.
 //   5. next start on PORT (default 3000); print the URL and demo accounts.
+//   Also a local OpenID Provider (scripts/dev-oidc-provider.ts) standing in for VNeID and the
+//   organisation's SSO, when no real one is configured (see startDevOidcIfWanted).
 // Ctrl-C stops the app, then the embedded database.
 import fs from "node:fs";
 import path from "node:path";
@@ -166,6 +168,44 @@ async function printDemoAccounts(): Promise<void> {
   }
 }
 
+// ─── dev OpenID Provider ──────────────────────────────────────────────────
+
+interface StartedDevOidc {
+  appEnv: Record<string, string>;
+  describe: string;
+}
+
+/**
+ * MOTCUA_DEV_OIDC=1 starts it; =0 never. Unset: started when no real provider is configured
+ * (VNEID_ISSUER, ORG_OIDC_ISSUER) outside production. It listens on 127.0.0.1 only (DEV_OIDC_PORT,
+ * default 9400), so only this machine's browser can use it: it lets anyone sign in as anyone.
+ */
+async function startDevOidcIfWanted(appPort: number): Promise<StartedDevOidc | null> {
+  const wanted = process.env.MOTCUA_DEV_OIDC;
+  const explicit = wanted === "1";
+  if (wanted === "0") return null;
+  if (!explicit && (process.env.VNEID_ISSUER || process.env.ORG_OIDC_ISSUER || process.env.NODE_ENV === "production")) return null;
+  const port = intFromEnv("DEV_OIDC_PORT", 9400);
+  if (!(await isPortFree(port))) {
+    if (explicit) throw new UserFacingError(`Port ${port} (the dev OpenID Provider) is already in use. Set DEV_OIDC_PORT to a free port.`, 4);
+    say(`port ${port} is in use: single sign-on (VNeID) stays off (set DEV_OIDC_PORT to use another port)`);
+    return null;
+  }
+  let mod: typeof import("./dev-oidc-provider");
+  try {
+    mod = await import("./dev-oidc-provider");
+  } catch (error) {
+    // A production install without dev dependencies has no oidc-provider.
+    if (explicit) throw error;
+    say(`dev OpenID Provider unavailable (${(error as Error).message.split("\n")[0]}): single sign-on stays off`);
+    return null;
+  }
+  const provider = await mod.startDevOidcProvider({ port, appOrigins: mod.defaultAppOrigins([appPort]) });
+  say(`dev OpenID Provider (VNeID and organisational SSO stand-in) on ${provider.issuer}`);
+  // In this process: it stops when `npm start` does.
+  return { appEnv: provider.appEnv, describe: mod.describeDevOidc(provider) };
+}
+
 // ─── main ─────────────────────────────────────────────────────────────────
 
 let stopped: Promise<void> | undefined;
@@ -226,10 +266,12 @@ async function main(): Promise<void> {
   await buildIfNeeded();
   if (shuttingDown) return;
 
+  const devOidc = await startDevOidcIfWanted(port);
+
   say(`starting the app on port ${port}`);
   const app = spawnWithPrefix("app", node, [nextBin, "start", "-p", String(port)], {
     cwd: root,
-    env: { ...env, NODE_ENV: "production", PORT: String(port) },
+    env: { ...env, ...devOidc?.appEnv, NODE_ENV: "production", PORT: String(port) },
     detached: true,
   });
   children.push(app);
@@ -239,6 +281,7 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`\nmotcua is running: http://localhost:${port}\n`);
   await printDemoAccounts();
+  if (devOidc) process.stdout.write(`${devOidc.describe}\n\n`);
   process.stdout.write("Press Ctrl-C to stop.\n");
 
   const code = await app.exited;
