@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { api } from "~/server/api/caller";
 import type { RouterOutputs } from "~/server/api/root";
@@ -48,7 +49,7 @@ export default async function OfficerHomePage() {
   const counts = isOfficer ? await api.agency.dossierCounts() : [];
 
   return (
-    <div className="mx-auto max-w-6xl space-y-8 px-4 py-8">
+    <div className="max-w-6xl space-y-8 px-4 py-8 md:px-6">
       <header>
         <h1 className="text-3xl text-brand-800">{t("officer.title")}</h1>
         <p className="mt-1 text-lg">{t("officer.greeting", { name: me.name })}</p>
@@ -60,6 +61,20 @@ export default async function OfficerHomePage() {
         <Notice>{t("officer.noMemberships")}</Notice>
       ) : (
         <>
+          <nav aria-label={t("officer.home.quickLinks")} className="flex flex-wrap gap-3">
+            <Link href="/officer/worklist/mine" className="btn-primary no-underline hover:text-white">
+              {t("officer.views.mine")}
+            </Link>
+            <Link href="/officer/worklist/overdue" className="rounded border-2 border-brand-700 bg-white px-4 py-2 font-semibold no-underline">
+              {t("officer.views.overdue")}
+            </Link>
+            {me.memberships.some((m) => m.role === "RECEPTION_OFFICER") && (
+              <Link href="/officer/intake" className="rounded border-2 border-brand-700 bg-white px-4 py-2 font-semibold no-underline">
+                {t("officer.nav.intake")}
+              </Link>
+            )}
+          </nav>
+
           <section aria-labelledby="memberships-title" className="card">
             <h2 id="memberships-title" className="text-xl text-brand-800">
               {t("officer.membershipsTitle")}

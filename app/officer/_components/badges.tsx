@@ -19,7 +19,7 @@ const STATUS_STYLE: Record<DossierStatus, string> = {
 /** The status as text (colour only repeats it). */
 export function StatusBadge({ status, t }: { status: DossierStatus; t: TFunction }) {
   return (
-    <span data-status={status} className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold whitespace-nowrap ${STATUS_STYLE[status]}`}>
+    <span data-status={status} className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold ${STATUS_STYLE[status]}`}>
       {t(`status.${status}`)}
     </span>
   );

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { useT } from "~/app/_components/i18n-provider";
 import { selectAgencyAction } from "../_actions";
 
@@ -36,11 +36,10 @@ export function OfficerNav({
 }) {
   const t = useT();
   const pathname = usePathname();
-  const [open, setOpen] = useState(false);
+  // The menu is open on the page where it was opened: following a link closes it.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
   const listId = useId();
-
-  // A link followed on a phone closes the menu.
-  useEffect(() => setOpen(false), [pathname]);
 
   const isCurrent = (href: string) => {
     const path = href.split("?")[0]!;
@@ -48,14 +47,14 @@ export function OfficerNav({
   };
 
   return (
-    <nav aria-label={t("officer.nav.label")} className="border-b border-line bg-white md:w-64 md:shrink-0 md:border-r md:border-b-0">
+    <nav aria-label={t("officer.nav.label")} className="border-b border-line bg-white md:w-56 md:shrink-0 md:border-r md:border-b-0">
       <div className="flex items-center justify-between px-4 py-2 md:hidden">
         <span className="font-semibold text-brand-800">{t("officer.title")}</span>
         <button
           type="button"
           aria-expanded={open}
           aria-controls={listId}
-          onClick={() => setOpen((v) => !v)}
+          onClick={() => setOpenOn(open ? null : pathname)}
           className="rounded border-2 border-brand-700 px-3 py-1 font-semibold text-brand-700"
         >
           {open ? t("officer.nav.closeMenu") : t("officer.nav.openMenu")}

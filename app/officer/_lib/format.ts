@@ -51,6 +51,12 @@ export function formatDateTime(date: Date | null | undefined): string {
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
 }
 
+/** 17:00 */
+export function formatTime(date: Date): string {
+  const p = vietnamParts(date);
+  return `${p.hour}:${p.minute}`;
+}
+
 /** 27/02/2026 17:00:05 (timelines: server vs device time differ by seconds). */
 export function formatDateTimeSeconds(date: Date | null | undefined): string {
   if (!date) return "—";

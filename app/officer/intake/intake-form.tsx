@@ -208,7 +208,7 @@ export function IntakeForm({
           <legend className="field-label">{t("officer.intake.channel")}</legend>
           {([1, 3] as const).map((c) => (
             <label key={c} className={radioClass}>
-              <input type="radio" name="channel" checked={channel === c} disabled={!offersChannel(c)} onChange={() => setChannel(c)} className="h-5 w-5" />
+              <input type="radio" name="channel" checked={channel === c} disabled={!offersChannel(c)} onChange={() => setChannel(c)} className="h-5 w-5 accent-brand-700" />
               {t(`officer.intake.channel${c}`)}
             </label>
           ))}
@@ -222,7 +222,7 @@ export function IntakeForm({
           <div className="flex flex-wrap gap-x-6">
             {APPLICANT_TYPES.map((type) => (
               <label key={type} className={radioClass}>
-                <input type="radio" name="applicantType" checked={applicantType === type} onChange={() => setApplicantType(type)} className="h-5 w-5" />
+                <input type="radio" name="applicantType" checked={applicantType === type} onChange={() => setApplicantType(type)} className="h-5 w-5 accent-brand-700" />
                 {t(`officer.applicantTypes.${type}`)}
               </label>
             ))}
@@ -313,7 +313,7 @@ export function IntakeForm({
                           return next;
                         })
                       }
-                      className="mt-1 h-5 w-5 shrink-0"
+                      className="mt-1 h-5 w-5 shrink-0 accent-brand-700"
                     />
                     <span>
                       {pickName(locale, c.nameVi, c.nameEn)}
@@ -338,7 +338,7 @@ export function IntakeForm({
         <legend className="px-1 text-lg font-bold text-brand-800">{t("officer.intake.deliverySection")}</legend>
         {(["AT_DESK", "BY_POST"] as const).map((m) => (
           <label key={m} className={radioClass}>
-            <input type="radio" name="resultDelivery" checked={delivery === m} onChange={() => setDelivery(m)} className="h-5 w-5" />
+            <input type="radio" name="resultDelivery" checked={delivery === m} onChange={() => setDelivery(m)} className="h-5 w-5 accent-brand-700" />
             {t(`officer.delivery.${m}`)}
           </label>
         ))}

@@ -31,7 +31,7 @@ export default async function ReportsPage() {
           <label htmlFor="tb-agency" className="field-label">
             {t("officer.trackingBook.agency")}
           </label>
-          <select id="tb-agency" name="agencyId" defaultValue={ctx.selectedAgencyId ?? (ctx.agencies.length === 1 ? ctx.agencies[0]!.id : "")} className="field-input">
+          <select id="tb-agency" name="agencyId" defaultValue={ctx.selectedAgencyId ?? (!acrossAgencies && ctx.agencies.length === 1 ? ctx.agencies[0]!.id : "")} className="field-input">
             {(ctx.agencies.length > 1 || acrossAgencies) && (
               <option value="">{acrossAgencies ? t("officer.trackingBook.allReadable") : t("officer.nav.allAgencies")}</option>
             )}

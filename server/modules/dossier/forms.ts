@@ -26,6 +26,8 @@ import { getDossierDetail } from "./detail";
 import { INTAKE_CHECKLIST_KEY } from "./commands/intake";
 import { loadActor, readableAgencyIds, requireAgencyInScope } from "./policy";
 import type { TDossierDetail } from "./schema";
+import { DOSSIER_STATUSES } from "./status";
+import { DOSSIER_ACTIONS } from "./workflow";
 
 export const DOSSIER_FORMS = ["01", "02", "03", "04", "05", "06"] as const;
 export type DossierFormNumber = (typeof DOSSIER_FORMS)[number];
@@ -104,12 +106,12 @@ export function agencyHeader(agency: HeaderAgency, locale: FormLocale): TAgencyH
   };
 }
 
-async function loadHeaders(db: Db, ids: string[], locale: FormLocale): Promise<Map<string, TAgencyHeader>> {
+async function loadHeaders(db: Db, ids: string[], locale: FormLocale): Promise<Map<string, { header: TAgencyHeader; kind: string }>> {
   const rows = await db.agency.findMany({
     where: { id: { in: [...new Set(ids)] } },
     select: { id: true, kind: true, nameVi: true, nameEn: true, provinceName: true, parent: { select: { nameVi: true, nameEn: true } } },
   });
-  return new Map(rows.map((r) => [r.id, agencyHeader(r, locale)]));
+  return new Map(rows.map((r) => [r.id, { header: agencyHeader(r, locale), kind: r.kind }]));
 }
 
 // ─── mapping helpers ───────────────────────────────────────────────────────
@@ -117,7 +119,7 @@ async function loadHeaders(db: Db, ids: string[], locale: FormLocale): Promise<M
 function applicantOf(d: TDossierDetail): TApplicant {
   return {
     name: d.applicant.organisationName ? `${d.applicant.organisationName} (${d.applicant.name})` : d.applicant.name,
-    idNumber: d.applicant.taxCode ?? d.applicant.idNumber ?? undefined,
+    idNumber: d.applicant.idNumber ?? d.applicant.taxCode ?? undefined,
     address: d.applicant.address ?? undefined,
     phone: d.applicant.phone ?? undefined,
     email: d.applicant.email ?? undefined,
@@ -204,11 +206,9 @@ export async function renderDossierForm(input: DossierFormInput, db: Db = getDb(
   const t = getT(locale);
 
   const headers = await loadHeaders(db, [d.receivingAgency.id, d.handlingAgency.id], locale);
-  const receivingHeader = headers.get(d.receivingAgency.id)!;
-  const handlingHeader = headers.get(d.handlingAgency.id)!;
-  const agencyKinds = new Map(
-    (await db.agency.findMany({ where: { id: { in: [d.handlingAgency.id] } }, select: { id: true, kind: true } })).map((a) => [a.id, a.kind]),
-  );
+  const receivingHeader = headers.get(d.receivingAgency.id)!.header;
+  const handling = headers.get(d.handlingAgency.id)!;
+  const handlingHeader = handling.header;
   const actorIds = [...new Set(d.events.map((e) => e.actorId).filter((x): x is string => x !== null))];
   const phones = new Map(
     (await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, phone: true } })).map((u) => [u.id, u.phone]),
@@ -281,7 +281,7 @@ export async function renderDossierForm(input: DossierFormInput, db: Db = getDb(
         issuedAt: e.serverAt,
         dossierCode: d.code,
         receivedAt: d.receivedAt!,
-        signer: { titleLines: leaderTitles(agencyKinds.get(d.handlingAgency.id), locale), name: officerOf(e).name } satisfies TSigner,
+        signer: { titleLines: leaderTitles(handling.kind, locale), name: officerOf(e).name } satisfies TSigner,
         originalDueAt: dateOf(p.previousDueAt) ?? d.originalDueAt ?? d.dueAt!,
         newDueAt,
         reason: reasonOf(e, t("officer.forms.noReason")),
@@ -296,7 +296,7 @@ export async function renderDossierForm(input: DossierFormInput, db: Db = getDb(
         issuedAt: e.serverAt,
         dossierCode: d.code,
         receivedAt: d.receivedAt!,
-        signer: { titleLines: leaderTitles(agencyKinds.get(d.handlingAgency.id), locale), name: officerOf(e).name },
+        signer: { titleLines: leaderTitles(handling.kind, locale), name: officerOf(e).name },
         stoppedAt: e.deviceAt ?? e.serverAt,
         reason: reasonOf(e, t("officer.forms.noReason")),
       });
@@ -320,6 +320,17 @@ export async function renderDossierForm(input: DossierFormInput, db: Db = getDb(
   return { fileName, bytes };
 }
 
+const ACTION_OUTCOMES = new Set<string>(DOSSIER_ACTIONS);
+const STATUS_OUTCOMES = new Set<string>(DOSSIER_STATUSES);
+
+/** A step's recorded outcome (the command that closed it, or a final status) in words; nothing for a plain hand-over. */
+function outcomeNote(outcome: string | null, t: ReturnType<typeof getT>): string | null {
+  if (!outcome || outcome === "DONE") return null;
+  if (ACTION_OUTCOMES.has(outcome)) return t(`officer.events.${outcome as DetailEvent["action"]}`);
+  if (STATUS_OUTCOMES.has(outcome)) return t(`status.${outcome as DossierStatus}`);
+  return outcome;
+}
+
 /**
  * Form 06 rows: each step instance handed from the previous holder to this one, with the step's
  * allowance, due date and times. The first comes from the applicant.
@@ -340,7 +351,7 @@ export function controlSteps(d: TDossierDetail, locale: FormLocale): TControlSte
       dueAt: s.dueAt,
       receivedAt: s.startedAt,
       ...(s.finishedAt ? { finishedAt: s.finishedAt } : {}),
-      ...(s.outcome ? { note: s.outcome } : {}),
+      ...(outcomeNote(s.outcome, t) ? { note: outcomeNote(s.outcome, t)! } : {}),
     };
     from = { unit: to.unit, person: s.holderName ?? "" };
     if (!from.person) delete (from as { person?: string }).person;

@@ -39,13 +39,11 @@ export function ActionPanel({ dossier }: { dossier: ActionPanelDossier }) {
   const [open, setOpen] = useState<Transition | null>(null);
   const [done, setDone] = useState<Action | null>(null);
   const returnFocus = useRef<HTMLButtonElement | null>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
 
-  // The page data was refreshed (a new version): the success note belongs to the previous one.
+  // The dialog is gone and its button may be too (the dossier moved on): focus the confirmation.
   useEffect(() => {
-    if (done) {
-      const timer = setTimeout(() => setDone(null), 8000);
-      return () => clearTimeout(timer);
-    }
+    if (done) doneRef.current?.focus();
   }, [done]);
 
   const primary = dossier.actions.filter((a) => !SECONDARY.includes(a.action));
@@ -53,7 +51,11 @@ export function ActionPanel({ dossier }: { dossier: ActionPanelDossier }) {
 
   return (
     <div className="space-y-3">
-      {done && <Notice tone="success">{t("officer.act.done", { action: t(`officer.actions.${done}`) })}</Notice>}
+      {done && (
+        <div ref={doneRef} tabIndex={-1} className="focus:outline-none">
+          <Notice tone="success">{t("officer.act.done", { action: t(`officer.actions.${done}`) })}</Notice>
+        </div>
+      )}
       {dossier.actions.length === 0 ? (
         <p className="text-ink-600">{t("officer.act.none")}</p>
       ) : (
@@ -364,7 +366,7 @@ function ActionDialog({
               <legend className="field-label">{t("officer.act.method")}</legend>
               {(["AT_DESK", "BY_POST"] as const).map((m) => (
                 <label key={m} className="flex items-center gap-2 py-1">
-                  <input type="radio" name="method" value={m} checked={method === m} onChange={() => setMethod(m)} className="h-5 w-5" />
+                  <input type="radio" name="method" value={m} checked={method === m} onChange={() => setMethod(m)} className="h-5 w-5 accent-brand-700" />
                   {t(`officer.delivery.${m}`)}
                 </label>
               ))}

@@ -92,7 +92,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="order-2 min-w-0 space-y-6 lg:order-1">
           <Section id="applicant" title={t("officer.dossier.applicant")}>
-            <Applicant d={d} t={t} />
+            <Applicant d={d} t={t} locale={locale} />
           </Section>
 
           <Section id="form-data" title={t("officer.dossier.formData")}>
@@ -103,13 +103,6 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
             <Documents d={d} t={t} locale={locale} />
           </Section>
 
-          <Section id="control-sheet" title={t("officer.dossier.controlSheet")}>
-            <ControlSheet d={d} t={t} locale={locale} />
-          </Section>
-
-          <Section id="timeline" title={t("officer.dossier.timeline")}>
-            <Timeline d={d} t={t} locale={locale} stepName={stepName} />
-          </Section>
         </div>
 
         <aside className="order-1 space-y-6 lg:order-2" aria-label={t("officer.dossier.sidebar")}>
@@ -142,6 +135,14 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
           </Section>
         </aside>
       </div>
+
+      <Section id="control-sheet" title={t("officer.dossier.controlSheet")}>
+        <ControlSheet d={d} t={t} locale={locale} />
+      </Section>
+
+      <Section id="timeline" title={t("officer.dossier.timeline")}>
+        <Timeline d={d} t={t} locale={locale} stepName={stepName} />
+      </Section>
     </div>
   );
 }
@@ -168,7 +169,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 
 const dlClass = "grid gap-x-4 gap-y-1 sm:grid-cols-[minmax(9rem,14rem)_1fr]";
 
-function Applicant({ d, t }: { d: Detail; t: TFunction }) {
+function Applicant({ d, t, locale }: { d: Detail; t: TFunction; locale: Locale }) {
   const a = d.applicant;
   return (
     <dl className={dlClass}>
@@ -185,8 +186,8 @@ function Applicant({ d, t }: { d: Detail; t: TFunction }) {
         {t(`officer.delivery.${d.resultDelivery}`)}
         {d.deliveryAddress ? ` — ${d.deliveryAddress}` : ""}
       </Row>
-      <Row label={t("officer.dossier.receivingAgency")}>{d.receivingAgency.nameVi}</Row>
-      {d.handlingAgency.id !== d.receivingAgency.id && <Row label={t("officer.dossier.handlingAgency")}>{d.handlingAgency.nameVi}</Row>}
+      <Row label={t("officer.dossier.receivingAgency")}>{pickName(locale, d.receivingAgency.nameVi, d.receivingAgency.nameEn)}</Row>
+      {d.handlingAgency.id !== d.receivingAgency.id && <Row label={t("officer.dossier.handlingAgency")}>{pickName(locale, d.handlingAgency.nameVi, d.handlingAgency.nameEn)}</Row>}
     </dl>
   );
 }
@@ -303,7 +304,6 @@ function Documents({ d, t, locale }: { d: Detail; t: TFunction; locale: Locale }
           <FileList files={loose} t={t} locale={locale} />
         </div>
       )}
-      {d.attachments.length > 0 && <p className="text-sm text-ink-600">{t("officer.documents.previewPending")}</p>}
     </div>
   );
 }
@@ -313,7 +313,9 @@ function FileList({ files, t, locale }: { files: Detail["attachments"]; t: TFunc
     <ul className="mt-1 space-y-0.5 text-sm">
       {files.map((f) => (
         <li key={f.id}>
-          <span className="font-semibold">{f.fileName}</span>{" "}
+          <a href={`/api/files/${f.id}`} target="_blank" rel="noopener" className="font-semibold">
+            {f.fileName}
+          </a>{" "}
           <span className="text-ink-600">
             ({t(`officer.documents.kind.${f.kind}`)} · {f.mimeType} · {formatBytes(f.sizeBytes, locale)} · {formatDateTime(f.createdAt)})
           </span>
@@ -323,12 +325,16 @@ function FileList({ files, t, locale }: { files: Detail["attachments"]; t: TFunc
   );
 }
 
+/** Whether an instant has passed (this request's clock: the page renders per request). */
+function isPast(date: Date): boolean {
+  return date.getTime() < Date.now();
+}
+
 function ControlSheet({ d, t, locale }: { d: Detail; t: TFunction; locale: Locale }) {
   if (d.steps.length === 0) return <p className="text-ink-600">{t("officer.control.empty")}</p>;
   const def = new Map(d.procedure.steps.map((s) => [s.order, s]));
-  const now = Date.now();
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("officer.control.caption")}>
       <table className="w-full border-collapse text-left text-sm" data-testid="control-sheet">
         <caption className="sr-only">{t("officer.control.caption")}</caption>
         <thead>
@@ -345,18 +351,18 @@ function ControlSheet({ d, t, locale }: { d: Detail; t: TFunction; locale: Local
         <tbody>
           {d.steps.map((s) => {
             const stepDef = def.get(s.order);
-            const late = s.onTime === false || (s.onTime === null && s.dueAt.getTime() < now);
+            const late = s.onTime === false || (s.onTime === null && isPast(s.dueAt));
             return (
               <tr key={s.id} className="border-b border-line align-top">
-                <th scope="row" className="py-1.5 pr-2 font-normal">{pickName(locale, s.nameVi, s.nameEn)}</th>
-                <td className="py-1.5 pr-2">{s.holderName ?? "—"}</td>
+                <th scope="row" className="min-w-[10rem] py-1.5 pr-2 font-normal">{pickName(locale, s.nameVi, s.nameEn)}</th>
+                <td className="min-w-[8rem] py-1.5 pr-2">{s.holderName ?? "—"}</td>
                 <td className="py-1.5 pr-2 whitespace-nowrap">
                   {stepDef ? t(`officer.units.${stepDef.allowanceUnit}`, { count: stepDef.allowanceValue }) : "—"}
                 </td>
                 <td className="py-1.5 pr-2 whitespace-nowrap">{formatDateTime(s.startedAt)}</td>
                 <td className="py-1.5 pr-2 whitespace-nowrap">{formatDateTime(s.dueAt)}</td>
                 <td className="py-1.5 pr-2 whitespace-nowrap">{s.finishedAt ? formatDateTime(s.finishedAt) : "—"}</td>
-                <td className={`py-1.5 font-semibold ${late ? "text-brand-700" : ""}`}>
+                <td className={`min-w-[8rem] py-1.5 font-semibold ${late ? "text-brand-700" : ""}`}>
                   {s.onTime === true
                     ? `✓ ${t("officer.control.onTime")}`
                     : s.onTime === false

@@ -76,8 +76,9 @@ export default async function WorklistPage({ params, searchParams }: { params: P
   }
 
   const canBulkAssign = [...ctx.roles].some((r) => ASSIGNING_ROLES.includes(r));
-  const filtered = Boolean(filters.q || filters.procedureId || status || receivedFrom || receivedTo);
-  const selectedAgency = ctx.agencies.find((a) => a.id === ctx.selectedAgencyId);
+  const advanced = Boolean(filters.procedureId || status || receivedFrom || receivedTo);
+  const filtered = Boolean(filters.q) || advanced;
+  const selectedAgency = ctx.agencies.find((a) => a.id === ctx.selectedAgencyId) ?? (ctx.agencies.length === 1 ? ctx.agencies[0] : undefined);
   const clientInput: WorklistQueryInput = { ...input, receivedFrom: receivedFrom?.toISOString(), receivedTo: receivedTo?.toISOString() };
 
   return (
@@ -91,71 +92,79 @@ export default async function WorklistPage({ params, searchParams }: { params: P
         </p>
       </header>
 
-      <form method="get" role="search" aria-label={t("officer.worklist.searchForm")} className="card grid gap-3 md:grid-cols-6">
-        <div className="md:col-span-2">
+      <form method="get" role="search" aria-label={t("officer.worklist.searchForm")} className="card space-y-3">
+        <div>
           <label htmlFor="wl-q" className="field-label">
             {t("officer.worklist.search")}
           </label>
           <span id="wl-q-hint" className="field-hint">
             {t("officer.worklist.searchHint")}
           </span>
-          <input id="wl-q" name="q" type="search" defaultValue={filters.q} maxLength={100} aria-describedby="wl-q-hint" className="field-input" />
+          <div className="flex gap-2">
+            <input id="wl-q" name="q" type="search" defaultValue={filters.q} maxLength={100} aria-describedby="wl-q-hint" className="field-input max-w-xl" />
+            <button type="submit" className="btn-primary shrink-0">
+              {t("officer.worklist.apply")}
+            </button>
+          </div>
         </div>
-        <div className="md:col-span-2">
-          <label htmlFor="wl-procedure" className="field-label">
-            {t("officer.worklist.procedure")}
-          </label>
-          <span className="field-hint" aria-hidden="true">&nbsp;</span>
-          <select id="wl-procedure" name="procedureId" defaultValue={filters.procedureId} className="field-input">
-            <option value="">{t("officer.worklist.anyProcedure")}</option>
-            {[...procedures.entries()].map(([id, label]) => (
-              <option key={id} value={id}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="md:col-span-2">
-          <label htmlFor="wl-status" className="field-label">
-            {t("officer.worklist.status")}
-          </label>
-          <span className="field-hint" aria-hidden="true">&nbsp;</span>
-          <select id="wl-status" name="status" defaultValue={status ?? ""} className="field-input">
-            <option value="">{t("officer.worklist.anyStatus")}</option>
-            {DOSSIER_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset className="md:col-span-4">
-          <legend className="field-label">{t("officer.worklist.receivedRange")}</legend>
-          <div className="flex flex-wrap items-end gap-3">
-            <div>
-              <label htmlFor="wl-from" className="block text-sm">
-                {t("officer.worklist.from")}
+        <details open={advanced} className="group">
+          <summary className="cursor-pointer font-semibold text-brand-700">{t("officer.worklist.moreFilters")}</summary>
+          <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+            <div className="sm:col-span-2">
+              <label htmlFor="wl-procedure" className="field-label">
+                {t("officer.worklist.procedure")}
               </label>
-              <input id="wl-from" name="from" type="date" defaultValue={receivedFrom ? filters.from : ""} className="field-input" />
+              <select id="wl-procedure" name="procedureId" defaultValue={filters.procedureId} className="field-input">
+                <option value="">{t("officer.worklist.anyProcedure")}</option>
+                {[...procedures.entries()].map(([id, label]) => (
+                  <option key={id} value={id}>
+                    {label}
+                  </option>
+                ))}
+              </select>
             </div>
-            <div>
-              <label htmlFor="wl-to" className="block text-sm">
-                {t("officer.worklist.to")}
+            <div className="sm:col-span-2">
+              <label htmlFor="wl-status" className="field-label">
+                {t("officer.worklist.status")}
               </label>
-              <input id="wl-to" name="to" type="date" defaultValue={receivedTo ? filters.to : ""} className="field-input" />
+              <select id="wl-status" name="status" defaultValue={status ?? ""} className="field-input">
+                <option value="">{t("officer.worklist.anyStatus")}</option>
+                {DOSSIER_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <fieldset className="sm:col-span-2">
+              <legend className="field-label">{t("officer.worklist.receivedRange")}</legend>
+              <div className="flex flex-wrap items-end gap-3">
+                <div>
+                  <label htmlFor="wl-from" className="block text-sm">
+                    {t("officer.worklist.from")}
+                  </label>
+                  <input id="wl-from" name="from" type="date" defaultValue={receivedFrom ? filters.from : ""} className="field-input" />
+                </div>
+                <div>
+                  <label htmlFor="wl-to" className="block text-sm">
+                    {t("officer.worklist.to")}
+                  </label>
+                  <input id="wl-to" name="to" type="date" defaultValue={receivedTo ? filters.to : ""} className="field-input" />
+                </div>
+              </div>
+            </fieldset>
+            <div className="flex flex-wrap items-end gap-3 sm:col-span-2">
+              <button type="submit" className="btn-primary">
+                {t("officer.worklist.applyFilters")}
+              </button>
+              {filtered && (
+                <Link href={`/officer/worklist/${view}`} className="py-2">
+                  {t("officer.worklist.clear")}
+                </Link>
+              )}
             </div>
           </div>
-        </fieldset>
-        <div className="flex flex-wrap items-end gap-3 md:col-span-2">
-          <button type="submit" className="btn-primary">
-            {t("officer.worklist.apply")}
-          </button>
-          {filtered && (
-            <Link href={`/officer/worklist/${view}`} className="py-2">
-              {t("officer.worklist.clear")}
-            </Link>
-          )}
-        </div>
+        </details>
       </form>
 
       {loadError ? (

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useLocale, useT } from "~/app/_components/i18n-provider";
 import { userMessageOf, useTRPC, useTRPCClient, type RouterInputs, type RouterOutputs } from "~/app/_trpc/react";
 import { DeadlineBadge, Notice, StatusBadge } from "../../_components/badges";
-import { formatDate, formatDateTime, pickName } from "../../_lib/format";
+import { formatDate, formatDateTime, formatTime, pickName } from "../../_lib/format";
 import { newIdempotencyKey } from "../../_lib/keys";
 
 type WorklistInput = RouterInputs["dossier"]["worklist"];
@@ -44,19 +44,26 @@ export function WorklistResults({
   const [loading, setLoading] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const firstNewRow = useRef<HTMLAnchorElement | null>(null);
+  const listRef = useRef<HTMLElement>(null);
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
 
-  // router.refresh() (after a bulk assignment) brings a new first page for the same filters.
-  useEffect(() => {
+  // router.refresh() (after a bulk assignment) brings a new first page for the same filters:
+  // the list starts over from it.
+  const [shownPage, setShownPage] = useState(initialPage);
+  if (shownPage !== initialPage) {
+    setShownPage(initialPage);
     setItems(initialPage.items);
     setCursor(initialPage.nextCursor);
     setSelected(new Set());
-  }, [initialPage]);
+  }
 
+  // After "load more", keyboard and screen-reader users continue at the first new dossier (in
+  // whichever of the table or the cards is displayed).
   useEffect(() => {
-    if (focusIndex !== null) firstNewRow.current?.focus();
-  }, [focusIndex]);
+    if (focusIndex === null) return;
+    const links = listRef.current?.querySelectorAll<HTMLAnchorElement>(`a[data-row-index="${focusIndex}"]`) ?? [];
+    [...links].find((a) => a.offsetParent !== null)?.focus();
+  }, [focusIndex, items.length]);
 
   async function loadMore() {
     if (!cursor) return;
@@ -88,12 +95,8 @@ export function WorklistResults({
     return <Notice>{filtered ? t("officer.worklist.emptyFiltered") : t("officer.worklist.empty")}</Notice>;
   }
 
-  const rowRef = (index: number) => (el: HTMLAnchorElement | null) => {
-    if (index === focusIndex) firstNewRow.current = el;
-  };
-
   return (
-    <section aria-labelledby="wl-results-title" className="space-y-3">
+    <section ref={listRef} aria-labelledby="wl-results-title" className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="wl-results-title" className="text-lg font-semibold">
           {t("officer.worklist.results")}
@@ -111,30 +114,30 @@ export function WorklistResults({
       )}
 
       {/* Wide screens: a table. */}
-      <div className="hidden overflow-x-auto rounded-lg border border-line bg-white md:block">
+      <div className="hidden overflow-x-auto rounded-lg border border-line bg-white lg:block" tabIndex={0} role="region" aria-label={t("officer.worklist.tableCaption")}>
         <table className="w-full border-collapse text-left text-sm" data-testid="worklist-table">
           <caption className="sr-only">{t("officer.worklist.tableCaption")}</caption>
           <thead className="bg-paper">
             <tr>
               {canBulkAssign && (
-                <th scope="col" className="w-10 px-3 py-2">
+                <th scope="col" className="w-8 px-2 py-2">
                   <input
                     type="checkbox"
                     checked={allSelected}
                     onChange={toggleAll}
                     aria-label={t("officer.worklist.selectAll")}
-                    className="h-5 w-5"
+                    className="h-5 w-5 accent-brand-700"
                   />
                 </th>
               )}
-              <th scope="col" className="px-3 py-2">{t("officer.worklist.colCode")}</th>
-              <th scope="col" className="px-3 py-2">{t("officer.worklist.colProcedure")}</th>
-              <th scope="col" className="px-3 py-2">{t("officer.worklist.colApplicant")}</th>
-              <th scope="col" className="px-3 py-2">{t("officer.worklist.colStatus")}</th>
-              <th scope="col" className="px-3 py-2">{t("officer.worklist.colStep")}</th>
-              <th scope="col" className="px-3 py-2">{t("officer.worklist.colAssignee")}</th>
-              <th scope="col" className="px-3 py-2">{t("officer.worklist.colReceived")}</th>
-              <th scope="col" className="px-3 py-2">{t("officer.worklist.colDue")}</th>
+              <th scope="col" className="px-2 py-2">{t("officer.worklist.colCode")}</th>
+              <th scope="col" className="px-2 py-2">{t("officer.worklist.colProcedure")}</th>
+              <th scope="col" className="px-2 py-2">{t("officer.worklist.colApplicant")}</th>
+              <th scope="col" className="px-2 py-2">{t("officer.worklist.colStatus")}</th>
+              <th scope="col" className="px-2 py-2">{t("officer.worklist.colStep")}</th>
+              <th scope="col" className="px-2 py-2">{t("officer.worklist.colAssignee")}</th>
+              <th scope="col" className="px-2 py-2">{t("officer.worklist.colReceived")}</th>
+              <th scope="col" className="px-2 py-2">{t("officer.worklist.colDue")}</th>
             </tr>
           </thead>
           <tbody>
@@ -145,7 +148,7 @@ export function WorklistResults({
                 selectable={canBulkAssign}
                 selected={selected.has(item.id)}
                 onToggle={() => toggle(item.id)}
-                linkRef={rowRef(index)}
+                index={index}
               />
             ))}
           </tbody>
@@ -153,7 +156,7 @@ export function WorklistResults({
       </div>
 
       {/* Phones: cards. */}
-      <ul className="space-y-3 md:hidden" data-testid="worklist-cards">
+      <ul className="grid gap-3 sm:grid-cols-2 lg:hidden" data-testid="worklist-cards">
         {items.map((item, index) => (
           <Card
             key={item.id}
@@ -161,7 +164,7 @@ export function WorklistResults({
             selectable={canBulkAssign}
             selected={selected.has(item.id)}
             onToggle={() => toggle(item.id)}
-            linkRef={rowRef(index)}
+            index={index}
           />
         ))}
       </ul>
@@ -183,56 +186,57 @@ interface RowProps {
   selectable: boolean;
   selected: boolean;
   onToggle: () => void;
-  linkRef: (el: HTMLAnchorElement | null) => void;
+  index: number;
 }
 
-function TableRow({ item, selectable, selected, onToggle, linkRef }: RowProps) {
+function TableRow({ item, selectable, selected, onToggle, index }: RowProps) {
   const t = useT();
   const locale = useLocale();
   return (
     <tr className={`border-t border-line align-top ${selected ? "bg-gold-100" : ""}`} data-dossier-code={item.code}>
       {selectable && (
-        <td className="px-3 py-2">
+        <td className="px-2 py-2">
           <input
             type="checkbox"
             checked={selected}
             onChange={onToggle}
             aria-label={t("officer.worklist.selectDossier", { code: item.code })}
-            className="h-5 w-5"
+            className="h-5 w-5 accent-brand-700"
           />
         </td>
       )}
-      <td className="px-3 py-2 font-mono whitespace-nowrap">
-        <Link ref={linkRef} href={`/officer/dossiers/${item.id}`}>
+      <td className="px-2 py-2 font-semibold whitespace-nowrap">
+        <Link data-row-index={index} href={`/officer/dossiers/${item.id}`}>
           {item.code}
         </Link>
       </td>
-      <td className="max-w-xs px-3 py-2">
+      <td className="min-w-[9rem] px-2 py-2">
         <span className="block text-xs text-ink-600">{item.procedureCode}</span>
-        <span className="line-clamp-2">{pickName(locale, item.procedureNameVi, item.procedureNameEn)}</span>
+        <span className="line-clamp-2" title={pickName(locale, item.procedureNameVi, item.procedureNameEn)}>{pickName(locale, item.procedureNameVi, item.procedureNameEn)}</span>
       </td>
-      <td className="px-3 py-2">{item.applicantName}</td>
-      <td className="px-3 py-2">
+      <td className="min-w-[8rem] px-2 py-2">{item.applicantName}</td>
+      <td className="min-w-[7.5rem] px-2 py-2">
         <StatusBadge status={item.status} t={t} />
       </td>
-      <td className="px-3 py-2">{item.currentStepNameVi ? pickName(locale, item.currentStepNameVi, item.currentStepNameEn) : "—"}</td>
-      <td className="px-3 py-2">{item.assigneeName ?? <span className="text-ink-600">{t("officer.worklist.unassigned")}</span>}</td>
-      <td className="px-3 py-2 whitespace-nowrap">{formatDate(item.receivedAt)}</td>
-      <td className="px-3 py-2">
-        <span className="block whitespace-nowrap">{formatDateTime(item.dueAt)}</span>
+      <td className="min-w-[6rem] px-2 py-2">{item.currentStepNameVi ? pickName(locale, item.currentStepNameVi, item.currentStepNameEn) : "—"}</td>
+      <td className="min-w-[6rem] px-2 py-2">{item.assigneeName ?? <span className="text-ink-600">{t("officer.worklist.unassigned")}</span>}</td>
+      <td className="px-2 py-2 whitespace-nowrap">{formatDate(item.receivedAt)}</td>
+      <td className="px-2 py-2">
+        <span className="block whitespace-nowrap">{formatDate(item.dueAt)}</span>
+        {item.dueAt && <span className="block text-xs text-ink-600">{formatTime(item.dueAt)}</span>}
         <DeadlineBadge overdue={item.overdue} dueSoon={item.dueSoon} t={t} />
       </td>
     </tr>
   );
 }
 
-function Card({ item, selectable, selected, onToggle, linkRef }: RowProps) {
+function Card({ item, selectable, selected, onToggle, index }: RowProps) {
   const t = useT();
   const locale = useLocale();
   return (
     <li className={`card space-y-2 ${selected ? "ring-2 ring-gold-500" : ""}`} data-dossier-code={item.code}>
       <div className="flex items-start justify-between gap-2">
-        <Link ref={linkRef} href={`/officer/dossiers/${item.id}`} className="font-mono font-semibold break-all">
+        <Link data-row-index={index} href={`/officer/dossiers/${item.id}`} className="font-mono font-semibold break-all">
           {item.code}
         </Link>
         {selectable && (
@@ -241,7 +245,7 @@ function Card({ item, selectable, selected, onToggle, linkRef }: RowProps) {
             checked={selected}
             onChange={onToggle}
             aria-label={t("officer.worklist.selectDossier", { code: item.code })}
-            className="h-6 w-6 shrink-0"
+            className="h-6 w-6 shrink-0 accent-brand-700"
           />
         )}
       </div>
@@ -303,22 +307,21 @@ function BulkAssignBar({ selectedItems, onClear }: { selectedItems: Item[]; onCl
     return first!.filter((a) => rest.every((list) => list.some((b) => b.id === a.id)));
   }, [assigneeQueries]);
 
-  useEffect(() => {
-    if (assigneeId && !candidates.some((c) => c.id === assigneeId)) setAssigneeId("");
-  }, [candidates, assigneeId]);
+  // A choice that no longer fits the selection is no choice.
+  const chosen = candidates.some((c) => c.id === assigneeId) ? assigneeId : "";
 
   if (selectedItems.length === 0 && !outcome) return null;
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (!assigneeId) return;
+    if (!chosen) return;
     setPending(true);
     setError(null);
     setOutcome(null);
     try {
       const result = await client.dossier.bulkAssign.mutate({
         items: selectedItems.map((i) => ({ dossierId: i.id, expectedVersion: i.version })),
-        assigneeId,
+        assigneeId: chosen,
         idempotencyKey,
         deviceAt: new Date(),
       });
@@ -355,7 +358,7 @@ function BulkAssignBar({ selectedItems, onClear }: { selectedItems: Item[]; onCl
             </label>
             <select
               id="bulk-assignee"
-              value={assigneeId}
+              value={chosen}
               onChange={(e) => setAssigneeId(e.target.value)}
               required
               disabled={loadingAssignees}
@@ -369,7 +372,7 @@ function BulkAssignBar({ selectedItems, onClear }: { selectedItems: Item[]; onCl
               ))}
             </select>
           </div>
-          <button type="submit" className="btn-primary" disabled={pending || !assigneeId} aria-busy={pending || undefined}>
+          <button type="submit" className="btn-primary" disabled={pending || !chosen} aria-busy={pending || undefined}>
             {pending ? t("officer.bulk.assigning") : t("officer.bulk.assign")}
           </button>
           <button type="button" onClick={onClear} className="rounded border-2 border-ink-600 bg-white px-3 py-2 font-semibold">
