@@ -1,7 +1,7 @@
 // The e-form as accessible HTML inputs: one label per input, required marks spoken as words, help
 // and errors tied to the input with aria-describedby. No hooks and no client code: it renders on
 // the server and works as a plain form post; FormEnhancer (client) adds checks on top.
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import type { Locale, TFunction } from "~/server/i18n/core";
 import { inputId, inputName, itemCount, rawValueAt } from "~/server/modules/eform/form-data";
 import { fieldHelp, fieldLabel, fieldUnit, itemBounds, type TFormField } from "~/server/modules/eform/format";
@@ -452,21 +452,35 @@ export function EformFields({
           nativeRequired,
           summaryLabel: summaryPrefix ? `${summaryPrefix}: ${own}` : own,
         };
-        switch (field.type) {
-          case "text":
-          case "idNumber":
-            return <TextField key={field.key} {...props} />;
-          case "number":
-            return <NumberField key={field.key} {...props} />;
-          case "date":
-            return <DateField key={field.key} {...props} />;
-          case "select":
-            return <SelectField key={field.key} {...props} />;
-          case "address":
-            return <AddressField key={field.key} {...props} />;
-          case "group":
-            return field.repeatable ? <RepeatableField key={field.key} {...props} /> : <GroupField key={field.key} {...props} />;
-        }
+        const rendered = (() => {
+          switch (field.type) {
+            case "text":
+            case "idNumber":
+              return <TextField {...props} />;
+            case "number":
+              return <NumberField {...props} />;
+            case "date":
+              return <DateField {...props} />;
+            case "select":
+              return <SelectField {...props} />;
+            case "address":
+              return <AddressField {...props} />;
+            case "group":
+              return field.repeatable ? <RepeatableField {...props} /> : <GroupField {...props} />;
+          }
+        })();
+        if (!field.visibleWhen) return <Fragment key={field.key}>{rendered}</Fragment>;
+        // Shown whatever the condition without JavaScript (the server ignores it when the condition
+        // is false); FormEnhancer hides and shows it as the controlling field changes.
+        return (
+          <div
+            key={field.key}
+            data-vw-name={inputName(ctx.prefix, [...path, field.visibleWhen.field])}
+            data-vw-equals={String(field.visibleWhen.equals)}
+          >
+            {rendered}
+          </div>
+        );
       })}
     </>
   );

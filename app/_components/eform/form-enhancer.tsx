@@ -80,6 +80,15 @@ function show(form: HTMLFormElement, errors: Record<string, string>, t: TFunctio
   if (focusSummary && names.length > 0) summary.focus();
 }
 
+/** Conditional fields (visibleWhen): shown while their controlling field holds the value. */
+function applyVisibility(form: HTMLFormElement) {
+  for (const wrapper of form.querySelectorAll<HTMLElement>("[data-vw-name]")) {
+    const control = form.elements.namedItem(wrapper.dataset.vwName ?? "");
+    const value = control && "value" in control ? String((control as HTMLInputElement | RadioNodeList).value).trim() : "";
+    wrapper.hidden = value !== wrapper.dataset.vwEquals;
+  }
+}
+
 export function FormEnhancer(props: FormEnhancerProps) {
   const t = useT();
 
@@ -88,6 +97,7 @@ export function FormEnhancer(props: FormEnhancerProps) {
     if (!(form instanceof HTMLFormElement)) return;
     // Our messages (translated, in place) rather than the browser's bubbles.
     form.noValidate = true;
+    applyVisibility(form);
     let checked = false;
 
     const onSubmit = (event: SubmitEvent) => {
@@ -113,6 +123,7 @@ export function FormEnhancer(props: FormEnhancerProps) {
     };
     // After a first check, corrections clear their messages as the citizen types.
     const onChange = () => {
+      applyVisibility(form);
       if (checked) show(form, collectErrors(form, props, t), t, false);
     };
     form.addEventListener("submit", onSubmit);

@@ -4,6 +4,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDb, type Db } from "../../db";
 import { isAppError } from "../../errors";
+import { isBlank } from "../eform/validator";
 import { findDraftFor, getDraft } from "./drafts";
 import { loadApplicantProfile, loadSubmissionTarget, prefillDraftData, type TSubmissionTarget } from "./queries";
 import type { TDraft, TDraftAttachment, TDraftData } from "./schema";
@@ -42,13 +43,24 @@ export async function loadSubmissionPage(
   }
   draft ??= await findDraftFor(db, { ownerId: input.userId, procedureVersionId: target.versionId });
 
-  let values: TDraftData;
+  // The profile fills what the draft does not have yet: a draft made by a first upload (before any
+  // typing was saved) must not come back as an empty form.
+  let values: TDraftData = draft?.formData ?? {};
   let prefilled = false;
-  if (draft) values = draft.formData;
-  else {
+  const missingApplicant = isBlank(values.applicant);
+  if (missingApplicant || isBlank(values.fields) || !values.agencyId) {
     const profile = await loadApplicantProfile(db, input.userId);
-    values = profile ? prefillDraftData(profile, target) : {};
-    prefilled = Boolean(profile);
+    if (profile) {
+      const prefill = prefillDraftData(profile, target);
+      values = {
+        ...values,
+        applicant: missingApplicant ? prefill.applicant : values.applicant,
+        fields: isBlank(values.fields) ? prefill.fields : values.fields,
+        agencyId: values.agencyId ?? prefill.agencyId,
+        resultDelivery: values.resultDelivery ?? prefill.resultDelivery,
+      };
+      prefilled = missingApplicant;
+    }
   }
   const issues = input.check && draft ? await submissionIssues(db, { ownerId: input.userId, draftId: draft.id }) : [];
   return {
