@@ -2,7 +2,6 @@
 // tracking book (07) as PDFs: load what the form needs, map it to the documents module's DTOs and
 // render. Scope is the dossier detail's (getDossierDetail): a dossier outside the officer's reach is
 // NOT_FOUND here exactly as on screen. A form that does not apply (no refusal, no extension...) is null.
-import "server-only";
 import { getDb, type Db, type DossierStatus, type Role } from "../../db";
 import { AppError } from "../../errors";
 import { getT } from "../../i18n/messages";
