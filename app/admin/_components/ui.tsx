@@ -1,0 +1,125 @@
+"use client";
+
+// Small pieces shared by the administration's forms: reading a refused call's field errors, a
+// labelled field with its hint and error, a status line.
+import { TRPCClientError } from "@trpc/client";
+import type { ReactNode } from "react";
+import type { MessageKey, TFunction } from "~/server/i18n/core";
+
+export const BUTTON_SECONDARY =
+  "inline-flex items-center justify-center rounded border-2 border-brand-700 bg-white px-3 py-1.5 text-sm font-semibold text-brand-700 hover:bg-brand-50 disabled:cursor-not-allowed disabled:opacity-60";
+export const BUTTON_DANGER =
+  "inline-flex items-center justify-center rounded border-2 border-brand-800 bg-white px-3 py-1.5 text-sm font-semibold text-brand-800 hover:bg-brand-100 disabled:cursor-not-allowed disabled:opacity-60";
+export const BUTTON_SMALL = "rounded border border-brand-700 bg-white px-2 py-0.5 text-sm font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-50";
+
+/** Reason codes the admin module answers with, translated under admin.fieldErrors. */
+const KNOWN_CODES = [
+  "CODE_TAKEN",
+  "CODE_USED",
+  "EMAIL_TAKEN",
+  "PHONE_TAKEN",
+  "PHONE_FORMAT",
+  "TOO_SHORT",
+  "TOO_LONG",
+  "NEEDS_LETTER_AND_DIGIT",
+  "SAME_AS_IDENTIFIER",
+  "SELF",
+  "SELF_LOCKOUT",
+  "EXISTS",
+  "NOT_WEEKEND",
+  "DATE",
+  "BEFORE_PREVIOUS",
+  "ALLOWANCE_EXCEEDS_LIMIT",
+  "AGENCY_UNKNOWN",
+  "SECTOR_UNKNOWN",
+] as const;
+
+export interface CallError {
+  /** Translated by the server (errors.<code>). */
+  message: string;
+  /** Field path → translated problem. */
+  fields: Record<string, string>;
+  appCode: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export function translateFieldProblem(t: TFunction, problem: string): string {
+  return (KNOWN_CODES as readonly string[]).includes(problem)
+    ? t(`admin.fieldErrors.${problem as (typeof KNOWN_CODES)[number]}`)
+    : t("admin.fieldErrors.invalid", { detail: problem });
+}
+
+/** What a refused call says, for a form: the message and the problems per field. */
+export function callError(error: unknown, t: TFunction): CallError {
+  const fields: Record<string, string> = {};
+  if (error instanceof TRPCClientError) {
+    const data = (error.data ?? {}) as {
+      userMessage?: string;
+      appCode?: string;
+      details?: Record<string, unknown>;
+      fieldErrors?: Array<{ path: string; code: string }>;
+    };
+    const domain = (data.details?.fieldErrors ?? {}) as Record<string, string>;
+    for (const [path, problem] of Object.entries(domain)) fields[path] = translateFieldProblem(t, String(problem));
+    for (const f of data.fieldErrors ?? []) fields[f.path] ??= translateFieldProblem(t, f.code);
+    return { message: data.userMessage ?? t("errors.INTERNAL"), fields, appCode: data.appCode ?? null, details: data.details ?? null };
+  }
+  return { message: t("errors.INTERNAL"), fields, appCode: null, details: null };
+}
+
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  children,
+  className = "",
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+  className?: string;
+}) {
+  return (
+    <div className={`mb-4 ${className}`}>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      {hint && (
+        <span id={`${id}-hint`} className="field-hint">
+          {hint}
+        </span>
+      )}
+      {children}
+      {error && (
+        <p id={`${id}-error`} className="mt-1 font-semibold text-brand-700" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** aria attributes of an input inside Field. */
+export function describedBy(id: string, opts: { hint?: boolean; error?: string }) {
+  const ids = [opts.hint ? `${id}-hint` : null, opts.error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return { "aria-describedby": ids || undefined, "aria-invalid": opts.error ? true : undefined };
+}
+
+export function StatusLine({ kind, children }: { kind: "ok" | "error"; children: ReactNode }) {
+  return kind === "ok" ? (
+    <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 px-3 py-2 text-green-900">
+      {children}
+    </p>
+  ) : (
+    <p role="alert" className="rounded border-l-4 border-brand-700 bg-brand-50 px-3 py-2 font-semibold text-brand-800">
+      {children}
+    </p>
+  );
+}
+
+export function roleLabel(t: TFunction, role: string): string {
+  return t(`roles.${role}` as MessageKey);
+}
