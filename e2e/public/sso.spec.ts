@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import vi from "../../messages/vi.json" with { type: "json" };
 import { CITIZEN_PASSWORD, citizens, officers } from "../../prisma/seed/accounts";
+import type { Db } from "../../server/db";
+import { createDossier } from "../../server/modules/dossier/create-dossier";
 import { expectNoAxeViolations } from "../fixtures/axe";
 import { DevIdentityProviderPage } from "../pages/dev-identity-provider-page";
 import { e2eBaseUrl, sessionCookieName } from "../support/env";
@@ -18,6 +20,40 @@ function header(page: Page) {
 
 async function signedInName(page: Page, name: string): Promise<void> {
   await expect(header(page).getByText(vi.auth.signedInAs.replace("{name}", name))).toBeVisible();
+}
+
+/**
+ * An online submission (channel 2, NEW) owned by the user, made through createDossier, the function
+ * the submission page ends in: driving the whole e-form with its uploads belongs to the submission
+ * page's own tests, while this file is about who the dossier belongs to after signing in.
+ */
+async function submitOnlineDossier(db: Db, owner: { id: string; name: string; idNumber: string }): Promise<string> {
+  const version = await db.procedureVersion.findFirstOrThrow({
+    where: { status: "PUBLISHED", procedure: { code: "1.004473" } },
+    orderBy: { version: "desc" },
+    select: { id: true, procedure: { select: { agencies: { select: { agencyId: true }, take: 1 } } } },
+  });
+  const dossier = await createDossier(db, {
+    procedureVersionId: version.id,
+    receivingAgencyId: version.procedure.agencies[0]!.agencyId,
+    applicantName: owner.name,
+    applicantIdNumber: owner.idNumber,
+    channel: 2,
+    status: "NEW",
+    ownerId: owner.id,
+    formData: { taskName: "Nghiên cứu ứng dụng công nghệ IoT giám sát chất lượng nước" },
+    idempotencyKey: `e2e-sso-${randomBytes(8).toString("hex")}`,
+    actor: { userId: owner.id },
+  });
+  return dossier.code;
+}
+
+/** The signed-in person's dossiers as the citizen portal reads them (account.dossiers). */
+async function myDossierCodes(page: Page): Promise<string[]> {
+  const response = await page.request.get("/api/trpc/account.dossiers");
+  expect(response.status()).toBe(200);
+  const body = (await response.json()) as { result: { data: { json: { items: Array<{ code: string }> } } } };
+  return body.result.data.json.items.map((item) => item.code);
 }
 
 test.describe("single sign-on", () => {
@@ -51,9 +87,19 @@ test.describe("single sign-on", () => {
     expect(user.email).toBe(citizen.email);
     expect(await db.account.findMany({ where: { userId: user.id }, select: { provider: true } })).toEqual([{ provider: "vneid" }]);
 
+    // The person files a dossier online and sees it as theirs.
+    const code = await submitOnlineDossier(db, { id: user.id, name: citizen.name, idNumber: citizen.idNumber });
+    const before = await myDossierCodes(page);
+    expect(before).toContain(code);
+    await page.goto(`/dossiers/${encodeURIComponent(code)}/submitted`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(vi.submission.confirm.title);
+
     await header(page).getByRole("button", { name: vi.common.signOut }).click();
     await expect(header(page).getByRole("link", { name: vi.common.signIn })).toBeVisible();
     expect(await sessionCookies(page)).toEqual([]);
+    // Signed out: the dossier page shows only the public view.
+    await page.goto(`/dossiers/${encodeURIComponent(code)}/submitted`);
+    await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(vi.submission.confirm.title);
 
     // A new browser: no session at the app, none at the provider; the same person signs in again.
     const second = await newPage(browser);
@@ -61,6 +107,10 @@ test.describe("single sign-on", () => {
       const again = await startVneidSignIn(second);
       await again.chooseIdentity(citizen.idNumber);
       await signedInName(second, citizen.name);
+      // The same account: the same dossiers, the new one among them, and the owner's view of it.
+      expect((await myDossierCodes(second)).sort()).toEqual([...before].sort());
+      await second.goto(`/dossiers/${encodeURIComponent(code)}/submitted`);
+      await expect(second.getByRole("heading", { level: 1 })).toHaveText(vi.submission.confirm.title);
     } finally {
       await second.context().close();
     }
@@ -151,13 +201,13 @@ test.describe("security", () => {
     const signIn = await request.post("/sign-in", { headers: { ...replayHeaders, ...evil }, data: action.postDataBuffer()!, maxRedirects: 0 });
     expect(signIn.status()).toBe(403);
     expect(signIn.headers()["set-cookie"] ?? "").not.toContain(sessionCookieName);
-    // Without our proxy's check, Next's own origin check for Server Actions still refuses it.
+    // An older browser sends Origin without fetch metadata: refused on the Origin alone.
     const noFetchMetadata = await request.post("/sign-in", {
       headers: { ...replayHeaders, Origin: "https://evil.example" },
       data: action.postDataBuffer()!,
       maxRedirects: 0,
     });
-    expect(noFetchMetadata.status()).toBeGreaterThanOrEqual(400);
+    expect(noFetchMetadata.status()).toBe(403);
     expect(noFetchMetadata.headers()["set-cookie"] ?? "").not.toContain(sessionCookieName);
 
     const locale = await request.post("/api/locale", { headers: evil, form: { locale: "en", returnTo: "/" }, maxRedirects: 0 });
