@@ -4,7 +4,7 @@
 // along with the form post. With JavaScript the file is checked here first (size, and type by its
 // first bytes, as the server will), then sent at once with XMLHttpRequest so the citizen sees the
 // progress on a slow connection; the input then leaves the form post.
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useLocale, useT } from "~/app/_components/i18n-provider";
 import { UPLOAD_HEADERS, ZUploadedAttachmentSchema, ZUploadErrorSchema, type TUploadedAttachment } from "~/server/modules/files/schema";
 import { acceptAttribute, formatBytes, SNIFF_LENGTH, sniffContentType, typeNames } from "~/server/modules/files/sniff";
@@ -26,6 +26,8 @@ export interface UploadSlotProps {
   error?: string;
 }
 
+const noSubscription = () => () => {};
+
 type Status = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind: "done"; name: string };
 
 function draftIdInput(form: HTMLFormElement | null): HTMLInputElement | null {
@@ -37,7 +39,8 @@ export function UploadSlot(props: UploadSlotProps) {
   const t = useT();
   const locale = useLocale();
   const inputRef = useRef<HTMLInputElement>(null);
-  const [hydrated, setHydrated] = useState(false);
+  // False on the server and while hydrating (so the markup matches), true once JavaScript runs.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const [attachment, setAttachment] = useState(props.attachment);
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const [error, setError] = useState(props.error ?? "");
@@ -109,7 +112,6 @@ export function UploadSlot(props: UploadSlotProps) {
   }, [name]);
 
   useEffect(() => {
-    setHydrated(true);
     // A file picked before the page finished loading: send it now.
     const picked = inputRef.current?.files?.[0];
     if (picked) void upload(picked);

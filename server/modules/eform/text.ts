@@ -3,7 +3,6 @@
 
 // C0 controls other than tab and newline, DEL, C1 controls, zero-width space and BOM, and the
 // bidirectional marks, overrides and isolates (they can make a stored name read differently on screen).
-// eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
 /**

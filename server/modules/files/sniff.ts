@@ -47,8 +47,7 @@ export function typeNames(types: readonly string[]): string {
  */
 export function cleanFileName(name: string, type: SniffedType): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.normalize("NFC").replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF"]/g, "").trim();
+    const cleaned = base.normalize("NFC").replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF"]/g, "").trim();
   const fallback = { "application/pdf": "tai-lieu.pdf", "image/jpeg": "anh.jpg", "image/png": "anh.png" }[type];
   const result = cleaned === "" || cleaned === "." || cleaned === ".." ? fallback : cleaned;
   return [...result].slice(0, 200).join("");

@@ -64,8 +64,15 @@ export default async function SubmittedPage({ params }: Props) {
         <h2 id="code-title" className="text-sm font-semibold uppercase tracking-wide text-ink-600">
           {t("submission.confirm.codeLabel")}
         </h2>
-        <p className="mt-1 break-all font-mono text-2xl font-bold text-brand-800" data-testid="dossier-code">
-          {view.code}
+        <p className="mt-1 font-mono text-xl font-bold text-brand-800 sm:text-2xl" data-testid="dossier-code">
+          {/* Breaks only between the code's parts on a narrow screen. */}
+          {view.code.split("-").map((part, i) => (
+            <span key={i}>
+              {i > 0 && "-"}
+              {i > 0 && <wbr />}
+              {part}
+            </span>
+          ))}
         </p>
         <p className="field-hint mt-2">{t("submission.confirm.codeHint")}</p>
         <dl className="mt-4 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
