@@ -1,5 +1,6 @@
 import { api } from "~/server/api/caller";
 import { getI18n } from "~/server/i18n";
+import { trackLookupAction } from "./track/actions";
 
 async function loadSectors() {
   try {
@@ -84,8 +85,9 @@ export default async function HomePage() {
             {t("home.trackTitle")}
           </h2>
           <p className="mb-4 mt-1 text-sm text-ink-600">{t("home.trackLead")}</p>
-          {/* POST: the identity number must not end up in URLs, logs or browser history. */}
-          <form method="post" action="/track" className="space-y-4">
+          {/* POST (a Server Action): the identity number must not end up in URLs, logs or browser history. */}
+          <form action={trackLookupAction} className="space-y-4">
+            <input type="hidden" name="base" value="/track" />
             <div>
               <label htmlFor="track-code" className="field-label">
                 {t("home.trackCodeLabel")}
