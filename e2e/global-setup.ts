@@ -4,18 +4,19 @@
  * Playwright's `webServer` because its DATABASE_URL is only known once the database exists.
  */
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { startDevOidcProvider } from "../scripts/dev-oidc-provider";
-import { e2eAuthSecret, e2eBaseUrl, e2eDistDir, e2ePort, e2eServerLog } from "./support/env";
+import { e2eAuthSecret, e2eBaseUrl, e2eDistDir, e2ePort, e2eServerLog, e2eStateFile } from "./support/env";
 import {
   cleanUp,
   createDatabase,
   databaseUrlWithName,
-  dropIdleE2eDatabases,
+  dropAbandonedE2eDatabases,
+  e2eDatabaseName,
   findFreePort,
+  isAlive,
   portIsFree,
   readState,
   repoRoot,
@@ -82,8 +83,8 @@ async function prepareDatabase(state: E2eState): Promise<string> {
     console.log("[e2e] DATABASE_URL is unset: starting an embedded database");
     return startEmbeddedDatabase(state);
   }
-  await dropIdleE2eDatabases(serverUrl);
-  const name = `motcua_e2e_${randomBytes(4).toString("hex")}`;
+  await dropAbandonedE2eDatabases(serverUrl);
+  const name = e2eDatabaseName();
   await createDatabase(serverUrl, name);
   state.adminUrl = serverUrl;
   state.databaseName = name;
@@ -162,16 +163,20 @@ function tail(file: string, lines = 40): string {
 }
 
 export default async function globalSetup(): Promise<void> {
-  const stale = readState();
-  if (stale) {
+  const previous = readState();
+  // The state file is per port and machine-wide: a live owner means another run (another checkout, maybe) is busy.
+  if (previous?.ownerPid && previous.ownerPid !== process.pid && isAlive(previous.ownerPid)) {
+    throw new Error(`Another e2e run (process ${previous.ownerPid}) is using port ${e2ePort} (${e2eStateFile}): wait for it to finish.`);
+  }
+  if (previous) {
     console.log("[e2e] cleaning up after an earlier run that did not finish");
-    await cleanUp(stale);
+    await cleanUp(previous);
   }
   if (!(await portIsFree(e2ePort))) {
     throw new Error(`Port ${e2ePort} is in use: another e2e run or server is listening there. Stop it and retry.`);
   }
 
-  const state: E2eState = {};
+  const state: E2eState = { ownerPid: process.pid };
   writeState(state);
   // A crash or Ctrl-C in the runner must not leave the server or the database process behind;
   // after a normal teardown the state file is gone and there is nothing to do.

@@ -1,4 +1,5 @@
 import { spawn, type SpawnOptions } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import pg from "pg";
@@ -8,6 +9,8 @@ export const repoRoot = new URL("../..", import.meta.url).pathname.replace(/\/$/
 
 /** What one e2e run started; written as soon as each piece exists so a crash leaves a trail to clean. */
 export interface E2eState {
+  /** The Playwright runner that owns this run: while it lives, nobody else may clean up after it. */
+  ownerPid?: number;
   databaseUrl?: string;
   /** Set when the database was created on a PostgreSQL server: connect here to drop it. */
   adminUrl?: string;
@@ -110,8 +113,18 @@ export function dropDatabase(adminUrl: string, name: string, force = true): Prom
   });
 }
 
-/** e2e databases nobody uses any more (a crashed run): dropped only when no one is connected. */
-export async function dropIdleE2eDatabases(adminUrl: string): Promise<void> {
+/** `motcua_e2e_<unix seconds>_<random>`: the creation time lets a later run tell abandoned databases apart. */
+export function e2eDatabaseName(now = Date.now()): string {
+  return `motcua_e2e_${Math.floor(now / 1000)}_${randomBytes(3).toString("hex")}`;
+}
+
+const ABANDONED_AFTER_MS = 6 * 60 * 60 * 1000;
+
+/**
+ * e2e databases left by crashed runs: older than any run could last and with nobody connected.
+ * Younger ones may belong to a run in another checkout on the same server, so they are left alone.
+ */
+export async function dropAbandonedE2eDatabases(adminUrl: string, now = Date.now()): Promise<void> {
   const names = await withClient(adminUrl, async (client) => {
     const result = await client.query<{ datname: string }>(
       "SELECT datname FROM pg_database WHERE datname LIKE 'motcua\\_e2e\\_%'",
@@ -119,6 +132,8 @@ export async function dropIdleE2eDatabases(adminUrl: string): Promise<void> {
     return result.rows.map((row) => row.datname);
   });
   for (const name of names) {
+    const createdAt = Number(/^motcua_e2e_(\d+)_/.exec(name)?.[1] ?? 0) * 1000;
+    if (now - createdAt < ABANDONED_AFTER_MS) continue;
     await dropDatabase(adminUrl, name, false).catch(() => undefined);
   }
 }
