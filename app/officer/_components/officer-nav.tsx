@@ -111,6 +111,8 @@ function AgencySwitcher({ agencies, selectedAgencyId }: { agencies: AgencyOption
         {t("officer.nav.agency")}
       </label>
       <select
+        // React resets a form after its action; a new key shows the choice the server now holds.
+        key={selectedAgencyId ?? ""}
         id="officer-agency"
         name="agencyId"
         defaultValue={selectedAgencyId ?? ""}

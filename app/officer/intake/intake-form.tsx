@@ -5,7 +5,8 @@ import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { useLocale, useT } from "~/app/_components/i18n-provider";
-import { useTRPC, useTRPCClient, type RouterInputs, type RouterOutputs } from "~/app/_trpc/react";
+import { NoReservedCodeError, useOfficerIntake } from "~/app/_offline/use-officer-action";
+import { useTRPC, type RouterInputs, type RouterOutputs } from "~/app/_trpc/react";
 import { pickName, startOfVietnamDay } from "../_lib/format";
 import { newIdempotencyKey } from "../_lib/keys";
 
@@ -44,7 +45,9 @@ export function IntakeForm({
   const t = useT();
   const locale = useLocale();
   const trpc = useTRPC();
-  const client = useTRPCClient();
+  // Through the offline outbox (app/_offline): with a code reserved for this device when it has one,
+  // so the receipt slip can be printed offline.
+  const { submit: submitIntake } = useOfficerIntake();
   const router = useRouter();
   const errorRef = useRef<HTMLDivElement>(null);
   // One key for this form: a retried submission (lost answer) returns the dossier created the first time.
@@ -116,10 +119,14 @@ export function IntakeForm({
     setPending(true);
     setError(null);
     try {
-      const created = await client.dossier.intake.mutate(input);
-      router.push(`/officer/dossiers/${created.id}?created=1`);
+      const outcome = await submitIntake(input);
+      if (outcome.kind === "refused") throw outcome.error;
+      if (outcome.kind === "applied") router.push(`/officer/dossiers/${outcome.result.id}?created=1`);
+      // Queued offline: the slip with the reserved code is printed from the outbox.
+      else window.location.assign(`/officer/outbox?slip=${outcome.seq}`);
     } catch (err) {
       setPending(false);
+      if (err instanceof NoReservedCodeError) return fail(t("officer.offline.noReservedCode"));
       if (err instanceof TRPCClientError) {
         const data = err.data as { userMessage?: string; fieldErrors?: { path: string }[]; details?: { field?: string } } | undefined;
         const fields = (data?.fieldErrors ?? []).map((x) => x.path);

@@ -5,7 +5,8 @@ import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { useLocale, useT } from "~/app/_components/i18n-provider";
-import { useTRPC, useTRPCClient, type RouterInputs, type RouterOutputs } from "~/app/_trpc/react";
+import { useOfficerAction, type OfficerActionInput } from "~/app/_offline/use-officer-action";
+import { useTRPC, type RouterOutputs } from "~/app/_trpc/react";
 import { Notice } from "../../_components/badges";
 import { formatDateTime, pickName, vietnamDateKey, vietnamInstant } from "../../_lib/format";
 import { newIdempotencyKey } from "../../_lib/keys";
@@ -13,7 +14,6 @@ import { newIdempotencyKey } from "../../_lib/keys";
 type Detail = RouterOutputs["dossier"]["get"];
 type Transition = Detail["availableActions"][number];
 type Action = Transition["action"];
-type ActInput = RouterInputs["dossier"]["act"];
 
 export interface ActionPanelDossier {
   id: string;
@@ -38,6 +38,8 @@ export function ActionPanel({ dossier }: { dossier: ActionPanelDossier }) {
   const t = useT();
   const [open, setOpen] = useState<Transition | null>(null);
   const [done, setDone] = useState<Action | null>(null);
+  // The action went to the outbox (offline, or behind other queued actions) rather than straight through.
+  const [queued, setQueued] = useState(false);
   const returnFocus = useRef<HTMLButtonElement | null>(null);
   const doneRef = useRef<HTMLDivElement>(null);
 
@@ -53,7 +55,9 @@ export function ActionPanel({ dossier }: { dossier: ActionPanelDossier }) {
     <div className="space-y-3">
       {done && (
         <div ref={doneRef} tabIndex={-1} className="focus:outline-none">
-          <Notice tone="success">{t("officer.act.done", { action: t(`officer.actions.${done}`) })}</Notice>
+          <Notice tone="success">
+            {queued ? t("officer.offline.actionQueued", { action: t(`officer.actions.${done}`) }) : t("officer.act.done", { action: t(`officer.actions.${done}`) })}
+          </Notice>
         </div>
       )}
       {dossier.actions.length === 0 ? (
@@ -85,8 +89,9 @@ export function ActionPanel({ dossier }: { dossier: ActionPanelDossier }) {
         <ActionDialog
           dossier={dossier}
           transition={open}
-          onClose={(succeeded) => {
+          onClose={(succeeded, wasQueued = false) => {
             setOpen(null);
+            setQueued(wasQueued);
             if (succeeded) setDone(open.action);
             else returnFocus.current?.focus();
           }}
@@ -127,12 +132,13 @@ function ActionDialog({
 }: {
   dossier: ActionPanelDossier;
   transition: Transition;
-  onClose: (succeeded: boolean) => void;
+  onClose: (succeeded: boolean, queued?: boolean) => void;
 }) {
   const t = useT();
   const locale = useLocale();
   const router = useRouter();
-  const client = useTRPCClient();
+  // Every action goes through the offline outbox (app/_offline): straight to the server when online.
+  const { submit: submitAction } = useOfficerAction();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [idempotencyKey] = useState(newIdempotencyKey);
@@ -207,17 +213,18 @@ function ActionDialog({
     setError(null);
     setConflict(null);
     try {
-      await client.dossier.act.mutate({
+      const outcome = await submitAction({
+        label: dossier.code,
         dossierId: dossier.id,
         action,
         expectedVersion: dossier.version,
         idempotencyKey,
-        deviceAt: new Date(),
         ...(built.note ? { note: built.note } : {}),
         payload: built.payload,
-      } as ActInput);
-      onClose(true);
-      router.refresh();
+      } as OfficerActionInput);
+      if (outcome.kind === "refused") throw outcome.error;
+      onClose(true, outcome.kind === "queued");
+      if (outcome.kind === "applied") router.refresh();
     } catch (err) {
       const c = conflictOf(err);
       if (c) setConflict(c);

@@ -380,6 +380,9 @@ function ControlSheet({ d, t, locale }: { d: Detail; t: TFunction; locale: Local
   );
 }
 
+/** Events whose assignee is news (other events' payloads also carry the holder at the time). */
+const ASSIGNING_ACTIONS = new Set<Detail["events"][number]["action"]>(["ASSIGN", "FORWARD", "APPROVE", "SEND_BACK", "RECEIVE", "INTAKE"]);
+
 function Timeline({ d, t, locale, stepName }: { d: Detail; t: TFunction; locale: Locale; stepName: (o: number | null) => string | null }) {
   // Names of the people the events mention (assignees are ids in the payload).
   const names = new Map<string, string>();
@@ -402,7 +405,9 @@ function Timeline({ d, t, locale, stepName }: { d: Detail; t: TFunction; locale:
             </p>
             <p className="text-sm text-ink-600">
               {t("officer.timeline.serverAt", { at: formatDateTimeSeconds(e.serverAt) })}
-              {e.deviceAt && e.deviceAt.getTime() !== e.serverAt.getTime() && ` · ${t("officer.timeline.deviceAt", { at: formatDateTimeSeconds(e.deviceAt) })}`}
+              {e.deviceAt &&
+                formatDateTimeSeconds(e.deviceAt) !== formatDateTimeSeconds(e.serverAt) &&
+                ` · ${t("officer.timeline.deviceAt", { at: formatDateTimeSeconds(e.deviceAt) })}`}
             </p>
             {e.fromStatus !== e.toStatus && (
               <p className="text-sm">
@@ -411,7 +416,7 @@ function Timeline({ d, t, locale, stepName }: { d: Detail; t: TFunction; locale:
               </p>
             )}
             {toStep && <p className="text-sm">{t("officer.timeline.toStep", { step: toStep })}</p>}
-            {typeof p.assigneeId === "string" && <p className="text-sm">{t("officer.timeline.assignee", { name: names.get(p.assigneeId) ?? "—" })}</p>}
+            {typeof p.assigneeId === "string" && ASSIGNING_ACTIONS.has(e.action) && <p className="text-sm">{t("officer.timeline.assignee", { name: names.get(p.assigneeId) ?? "—" })}</p>}
             {Array.isArray(p.items) && p.items.length > 0 && (
               <ul className="list-disc pl-5 text-sm">
                 {p.items.filter((x): x is string => typeof x === "string").map((item, i) => (
