@@ -51,6 +51,9 @@ describe("registerCitizen", () => {
     expect(dupEmail.details).toEqual({ fieldErrors: { email: "EMAIL_TAKEN" } });
     const dupPhone = await rejection(registerCitizen(db, { name: "Người khác", phone: `+84${phone.slice(1)}`, password: "khac-biet-99", idNumber: uniqueIdNumber() }));
     expect(dupPhone.details).toEqual({ fieldErrors: { phone: "PHONE_TAKEN" } });
+    // Every problem at once, not one per attempt.
+    const both = await rejection(registerCitizen(db, { name: "Người khác", email: `ba.${uniqueToken().toLowerCase()}@example.test`, password: "ngan1", idNumber }));
+    expect(both.details).toEqual({ fieldErrors: { password: "TOO_SHORT", idNumber: "ID_NUMBER_TAKEN" } });
   });
 
   it("refuses weak passwords, a missing identifier and malformed values", async () => {

@@ -44,26 +44,30 @@ export function uniqueFieldErrors(error: unknown): FieldErrors | null {
  */
 export async function registerCitizen(db: Db, raw: TRegisterInput): Promise<TRegisteredUser> {
   const { values, errors } = checkRegistration(raw);
-  if (Object.keys(errors).length > 0) throw fieldValidationError("registration input is invalid", errors);
-
-  // Friendly answers for the usual case; the unique indexes still decide under races.
-  const taken = await db.user.findMany({
-    where: {
-      OR: [
-        ...(values.idNumber ? [{ idNumber: values.idNumber }] : []),
-        ...(values.email ? [{ email: values.email }] : []),
-        ...(values.phone ? [{ phone: { in: [values.phone, `+84${values.phone.slice(1)}`] } }] : []),
-      ],
-    },
-    select: { idNumber: true, email: true, phone: true },
-  });
-  const takenErrors: FieldErrors = {};
+  // Friendly answers for the usual case, together with any other problem; the unique indexes
+  // still decide under races.
+  const idNumber = errors.idNumber ? null : values.idNumber;
+  const email = errors.email ? null : values.email;
+  const phone = errors.phone ? null : values.phone;
+  const taken =
+    idNumber || email || phone
+      ? await db.user.findMany({
+          where: {
+            OR: [
+              ...(idNumber ? [{ idNumber }] : []),
+              ...(email ? [{ email }] : []),
+              ...(phone ? [{ phone: { in: [phone, `+84${phone.slice(1)}`] } }] : []),
+            ],
+          },
+          select: { idNumber: true, email: true, phone: true },
+        })
+      : [];
   for (const user of taken) {
-    if (user.idNumber && user.idNumber === values.idNumber) takenErrors.idNumber = "ID_NUMBER_TAKEN";
-    if (values.email && user.email === values.email) takenErrors.email = "EMAIL_TAKEN";
-    if (values.phone && user.phone && user.phone.replace(/^\+84/, "0") === values.phone) takenErrors.phone = "PHONE_TAKEN";
+    if (idNumber && user.idNumber === idNumber) errors.idNumber = "ID_NUMBER_TAKEN";
+    if (email && user.email === email) errors.email = "EMAIL_TAKEN";
+    if (phone && user.phone && user.phone.replace(/^\+84/, "0") === phone) errors.phone = "PHONE_TAKEN";
   }
-  if (Object.keys(takenErrors).length > 0) throw fieldValidationError("identity already registered", takenErrors);
+  if (Object.keys(errors).length > 0) throw fieldValidationError("registration input is invalid or already registered", errors);
 
   const passwordHash = await hashPassword(values.password);
   try {
