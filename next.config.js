@@ -4,7 +4,12 @@
  * Build with webpack (`next build --webpack`): the service worker plugin needs the webpack hook below.
  */
 
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { InjectManifest } from "workbox-webpack-plugin";
+
 const isDev = process.env.NODE_ENV !== "production";
+const projectDir = dirname(fileURLToPath(import.meta.url));
 
 /**
  * Content-Security-Policy without nonces. Next's App Router streams inline <script> tags
@@ -71,6 +76,9 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
+      // The service worker must never be stale in an HTTP cache: browsers check it for updates.
+      { source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache, no-store, must-revalidate" }, { key: "Service-Worker-Allowed", value: "/" }] },
+      { source: "/manifest.webmanifest", headers: [{ key: "Content-Type", value: "application/manifest+json; charset=utf-8" }, { key: "Cache-Control", value: "no-cache" }] },
       { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [hstsHeader] },
     ];
   },
@@ -82,8 +90,34 @@ const nextConfig = {
    * @param {import("webpack").Configuration} config
    * @param {{ isServer: boolean, dev: boolean }} context
    */
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  webpack(config, { isServer, dev }) {
+  webpack(config, { isServer, dev, buildId }) {
+    // The officer workspace's service worker: client compilation of a production build only (the
+    // dev server rebuilds too often for a precache to make sense). `next build` without --webpack
+    // (Turbopack) never runs this hook and so produces no public/sw.js: e2e checks that it exists.
+    if (!isServer && !dev) {
+      config.plugins.push(
+        new InjectManifest({
+          swSrc: join(projectDir, "app/_sw/sw.ts"),
+          swDest: join(projectDir, "public/sw.js"),
+          // Client assets are named static/…; served under /_next/static/… (webpack's publicPath
+          // is prefixed by the plugin, so the rewrite below only applies where it is not).
+          modifyURLPrefix: { "static/": "/_next/static/" },
+          // Hashed file names: the URL is the version.
+          dontCacheBustURLsMatching: /\/_next\/static\//,
+          // Only what the browser loads: not the server manifests this compilation also emits (../server/…).
+          exclude: [/^\.\.\//, /\.map$/, /^build-manifest\.json$/, /react-loadable-manifest/, /\.nft\.json$/, /_buildManifest\.js$/, /_ssgManifest\.js$/],
+          maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
+          // Pages served offline, versioned by the build.
+          additionalManifestEntries: [
+            { url: "/officer-shell", revision: buildId },
+            { url: "/manifest.webmanifest", revision: buildId },
+            { url: "/icons/icon-192.png", revision: buildId },
+            { url: "/icons/icon-512.png", revision: buildId },
+            { url: "/icons/icon-maskable-512.png", revision: buildId },
+          ],
+        }),
+      );
+    }
     return config;
   },
 };

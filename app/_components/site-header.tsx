@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { signOutAction } from "~/app/_actions/auth";
+import { SignOutForm } from "~/app/_offline/sign-out-form";
 import type { Locale, TFunction } from "~/server/i18n/core";
 import { LanguageSwitch } from "./language-switch";
 
@@ -25,12 +26,13 @@ export function SiteHeader({ locale, t, user }: { locale: Locale; t: TFunction; 
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
             <LanguageSwitch locale={locale} t={t} />
             {user ? (
-              <form action={signOutAction} className="flex items-center gap-3 text-sm">
+              // Wipes the officer's offline data on this device before signing out (app/_offline).
+              <SignOutForm action={signOutAction} confirmUnsent={t("officer.offline.signOutUnsent")} className="flex items-center gap-3 text-sm">
                 {user.name && <span className="text-gold-100">{t("auth.signedInAs", { name: user.name })}</span>}
                 <button type="submit" className="rounded border border-white/70 px-3 py-1 font-semibold text-white hover:bg-brand-800">
                   {t("common.signOut")}
                 </button>
-              </form>
+              </SignOutForm>
             ) : (
               <Link
                 href="/sign-in"

@@ -30,12 +30,8 @@ export function expectedVersionFor(pendingOnDossier: readonly OutboxEntry[], sho
   return last ? last.expectedVersion + 1 : shownVersion;
 }
 
-export type EnqueueActInput = Omit<TActInput, "deviceAt" | "expectedVersion"> & {
-  /** The version the officer saw (ignored behind other pending actions on the dossier). */
-  expectedVersion: number;
-  deviceAt?: Date;
-  label: string;
-};
+/** `expectedVersion`: the version the officer saw (ignored behind other pending actions on the dossier). */
+export type EnqueueActInput = TActInput & { label: string };
 
 /** Stores one action durably; the expected version follows the dossier's pending chain. */
 export async function enqueueAction(db: OfficerDb, input: EnqueueActInput): Promise<ActEntry> {
@@ -51,7 +47,7 @@ export async function enqueueAction(db: OfficerDb, input: EnqueueActInput): Prom
     expectedVersion: expectedVersionFor(onDossier, input.expectedVersion),
     payload: input.payload,
     ...(input.note ? { note: input.note } : {}),
-    deviceAt: input.deviceAt ?? new Date(),
+    deviceAt: input.deviceAt ? new Date(input.deviceAt) : new Date(),
     state: "waiting",
     attempts: 0,
     nextAttemptAt: 0,

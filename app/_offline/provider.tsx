@@ -6,6 +6,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { refreshOfflineCache, loadDossierIntoCache } from "./cache-sync";
 import { outboxCounts } from "./outbox";
+import { SYNC_TAG_NAME } from "./sw-contract";
 import { getDeviceId, kvGet, openOfficerDb, type OfficerDb, type OutboxEntry } from "./store";
 import { drainOutbox, withOutboxLock, type DrainOptions, type DrainReport, type SendResult } from "./sync-engine";
 import { createOfflineClient, outboxTransport, type OfflineClient } from "./transport";
@@ -42,7 +43,6 @@ export interface OfflineContextValue {
 
 const OfflineContext = createContext<OfflineContextValue | null>(null);
 
-export const SYNC_TAG = "motcua-outbox";
 const CHANNEL = "motcua-offline";
 const POLL_MS = 30_000;
 const REFRESH_MS = 5 * 60_000;
@@ -58,7 +58,7 @@ export async function requestBackgroundSync(): Promise<void> {
   try {
     const registration = await navigator.serviceWorker?.getRegistration();
     const sync = (registration as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined)?.sync;
-    await sync?.register(SYNC_TAG);
+    await sync?.register(SYNC_TAG_NAME);
   } catch {
     // Not supported or not allowed: the page sends when it is open and online.
   }

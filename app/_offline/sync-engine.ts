@@ -93,7 +93,8 @@ const localLocks = new Map<string, Promise<unknown>>();
 
 export async function withOutboxLock<T>(userId: string, fn: () => Promise<T>): Promise<T> {
   const name = `motcua-outbox-${userId}`;
-  const locks = (globalThis.navigator as (Navigator & { locks?: LockManager }) | undefined)?.locks;
+  // Pages and workers alike (Navigator or WorkerNavigator).
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
   if (locks?.request) return locks.request(name, () => fn()) as Promise<T>;
   const previous = localLocks.get(name) ?? Promise.resolve();
   const run = previous.catch(() => undefined).then(fn);

@@ -35,10 +35,8 @@ function queuedInBackground(offline: OfflineContextValue) {
   else void requestBackgroundSync();
 }
 
-export interface OfficerActionInput extends Omit<TActInput, "deviceAt"> {
-  /** The dossier code (shown in the outbox). */
-  label: string;
-}
+/** A dossier command (its deviceAt is set here, when it is queued) and the dossier code shown in the outbox. */
+export type OfficerActionInput = TActInput & { label: string };
 
 export function useOfficerAction(): { submit: (input: OfficerActionInput) => Promise<ActionOutcome> } {
   const offline = useOptionalOffline();

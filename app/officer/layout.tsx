@@ -1,12 +1,19 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import type { Metadata } from "next";
 import { I18nProvider } from "~/app/_components/i18n-provider";
+import { OfflineProvider } from "~/app/_offline/provider";
+import { ServiceWorkerRegistration } from "~/app/_offline/sw-registration";
+import { SyncStatus } from "~/app/_offline/sync-status";
 import { TRPCReactProvider } from "~/app/_trpc/react";
 import { getSessionUser } from "~/server/auth";
 import { getI18n, getMessages, pickNamespaces, type Namespace, type TFunction } from "~/server/i18n";
 import { OfficerNav, type NavGroup } from "./_components/officer-nav";
 import { agencyName, getOfficerContext, type OfficerContext } from "./_lib/officer";
 import { WORKLIST_VIEWS } from "./_lib/views";
+
+/** The installable PWA (public/manifest.webmanifest; the service worker is registered below). */
+export const metadata: Metadata = { manifest: "/manifest.webmanifest" };
 
 /** Namespaces the workspace's client components translate with useT(). */
 const OFFICER_NAMESPACES: readonly Namespace[] = ["common", "errors", "status", "roles", "channels", "officer"];
@@ -46,14 +53,19 @@ export default async function OfficerLayout({ children }: { children: ReactNode 
     <I18nProvider locale={locale} messages={messages}>
       <TRPCReactProvider>
         {ctx.isOfficer ? (
-          <div className="md:flex md:min-h-[70vh]">
-            <OfficerNav
-              groups={navGroups(t, ctx)}
-              agencies={ctx.agencies.map((a) => ({ id: a.id, name: agencyName(a, locale) }))}
-              selectedAgencyId={ctx.selectedAgencyId}
-            />
-            <div className="min-w-0 flex-1">{children}</div>
-          </div>
+          // Offline layer (app/_offline): this officer's outbox and offline copy, the sync status.
+          <OfflineProvider userId={session.id}>
+            <ServiceWorkerRegistration />
+            <SyncStatus />
+            <div className="md:flex md:min-h-[70vh]">
+              <OfficerNav
+                groups={navGroups(t, ctx)}
+                agencies={ctx.agencies.map((a) => ({ id: a.id, name: agencyName(a, locale) }))}
+                selectedAgencyId={ctx.selectedAgencyId}
+              />
+              <div className="min-w-0 flex-1">{children}</div>
+            </div>
+          </OfflineProvider>
         ) : (
           children
         )}
