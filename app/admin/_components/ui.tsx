@@ -32,6 +32,8 @@ const KNOWN_CODES = [
   "ALLOWANCE_EXCEEDS_LIMIT",
   "AGENCY_UNKNOWN",
   "SECTOR_UNKNOWN",
+  "PERIODS_OVERLAP",
+  "PERIOD_REVERSED",
 ] as const;
 
 export interface CallError {

@@ -74,7 +74,7 @@ export function HolidayManager({ year, agencyId, days, canEdit }: { year: number
           {t("admin.holidays.listTitle")}
         </h2>
         {days.length === 0 ? (
-          <p className="p-4">{t("admin.holidays.none", { year })}</p>
+          <p className="p-4">{t("admin.holidays.none", { year: String(year) })}</p>
         ) : (
           <table className="w-full text-left text-sm" data-testid="holiday-table">
             <thead className="bg-paper">

@@ -24,7 +24,7 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="max-w-5xl space-y-4">
-      <h1 className="text-3xl text-brand-800">{t("admin.holidays.title", { year })}</h1>
+      <h1 className="text-3xl text-brand-800">{t("admin.holidays.title", { year: String(year) })}</h1>
       <p className="text-ink-600">{t("admin.holidays.lead")}</p>
       <nav aria-label={t("admin.holidays.yearNav")} className="flex flex-wrap items-center gap-3">
         <Link href={link(year - 1, agencyId)}>← {year - 1}</Link>

@@ -66,9 +66,8 @@ export function emptyContent(): EditorContent {
   };
 }
 
-/** A new version opens after the latest one opened: in a minute, or just after a latest version scheduled for later. */
+/** A new version opens after the latest one opened: now (to the minute), or just after a latest version scheduled for later. */
 export function newVersionStart(latestValidFrom: Date, now = new Date()): Date {
-  const start = new Date(Math.max(now.getTime() + 60_000, latestValidFrom.getTime() + 60_000));
-  start.setUTCSeconds(0, 0);
-  return start;
+  const minute = Math.floor(now.getTime() / 60_000) * 60_000;
+  return new Date(Math.max(minute, Math.floor(latestValidFrom.getTime() / 60_000) * 60_000 + 60_000));
 }

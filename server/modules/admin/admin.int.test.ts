@@ -80,7 +80,7 @@ describe("agencies", () => {
       updateAgency(db, { actorUserId: hanoiAdmin.id, ...agencyUpdate(hanoi, { workingHours: [{ start: "07:00", end: "12:00" }, { start: "11:00", end: "17:00" }] }) }),
     );
     expect(overlapping.code).toBe("VALIDATION");
-    expect(overlapping.details?.fieldErrors).toHaveProperty("workingHours");
+    expect(overlapping.details?.fieldErrors).toEqual({ workingHours: "PERIODS_OVERLAP" });
     const reversed = await failure(updateAgency(db, { actorUserId: hanoiAdmin.id, ...agencyUpdate(hanoi, { workingHours: [{ start: "17:00", end: "07:00" }] }) }));
     expect(reversed.code).toBe("VALIDATION");
   });

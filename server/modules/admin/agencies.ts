@@ -81,7 +81,11 @@ export async function updateAgency(db: Db, input: { actorUserId: string } & TAge
     }
 
     const problems = calendarProblems({ timeZone: before.timeZone, periods: values.workingHours, holidays: [], workingDays: [] });
-    if (problems.length > 0) throw fieldErrors({ workingHours: problems.join("; ") }, `agency ${values.agencyId}: invalid working hours`);
+    if (problems.length > 0) {
+      // The form shows a reason code where the calendar's (English) wording has one.
+      const code = problems.some((p) => p.includes("overlaps")) ? "PERIODS_OVERLAP" : problems.some((p) => p.includes("before it starts")) ? "PERIOD_REVERSED" : problems.join("; ");
+      throw fieldErrors({ workingHours: code }, `agency ${values.agencyId}: invalid working hours: ${problems.join("; ")}`);
+    }
 
     if (values.code !== before.code) {
       const taken = await tx.agency.findFirst({ where: { code: values.code, id: { not: values.agencyId } }, select: { id: true } });

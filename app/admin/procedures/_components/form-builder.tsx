@@ -143,7 +143,8 @@ export function FormBuilder({ schema, onChange }: { schema: TFormSchema; onChang
           </div>
         )}
       </div>
-      <div className="min-w-0">
+      {/* Beside the builder and in view while scrolling through a long form. */}
+      <div className="min-w-0 self-start xl:sticky xl:top-2 xl:max-h-[calc(100vh-1rem)] xl:overflow-y-auto">
         <h3 className="mb-2 text-lg font-semibold text-brand-800">{t("admin.builder.preview")}</h3>
         {problem ? <p className="text-ink-600">{t("admin.builder.previewUnavailable")}</p> : <LivePreview schema={schema} />}
       </div>
@@ -183,6 +184,7 @@ function LivePreview({ schema }: { schema: TFormSchema }) {
       onChange={() => setValues(read())}
       onSubmit={(e) => {
         e.preventDefault();
+        e.stopPropagation();
         // The renderer's add/remove-row buttons post an intent (the portal handles it on the server).
         const intent = ((e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null)?.value ?? "";
         const [verb, name, index] = intent.split(":");
@@ -225,7 +227,8 @@ function FieldListEditor({ fields, onChange, path }: { fields: TFormField[]; onC
     <div className="space-y-3">
       <ol className="space-y-3">
         {fields.map((field, i) => (
-          <li key={`${i}-${field.key}`}>
+          // By position: keying by the field's key would remount the editor (and lose focus) while the key is typed.
+          <li key={i}>
             <FieldEditor
               field={field}
               index={i}
@@ -398,10 +401,10 @@ function FieldEditor({
           <p className="text-sm font-semibold">{t("admin.builder.options")}</p>
           <ol className="mt-1 space-y-1">
             {(field.options ?? []).map((o, j) => (
-              <li key={j} className="flex flex-wrap gap-2">
-                <input aria-label={t("admin.builder.optionValue", { number: j + 1 })} value={o.value} onChange={(e) => patch({ options: field.options!.map((x, k) => (k === j ? { ...x, value: e.target.value } : x)) })} className={`${small} w-28 font-mono`} />
-                <input aria-label={t("admin.builder.optionLabelVi", { number: j + 1 })} value={o.labelVi} onChange={(e) => patch({ options: field.options!.map((x, k) => (k === j ? { ...x, labelVi: e.target.value } : x)) })} className={`${small} min-w-40 flex-1`} lang="vi" />
-                <input aria-label={t("admin.builder.optionLabelEn", { number: j + 1 })} value={o.labelEn} onChange={(e) => patch({ options: field.options!.map((x, k) => (k === j ? { ...x, labelEn: e.target.value } : x)) })} className={`${small} min-w-40 flex-1`} lang="en" />
+              <li key={j} className="grid grid-cols-[5.5rem_minmax(0,1fr)_minmax(0,1fr)_auto] items-center gap-2">
+                <input aria-label={t("admin.builder.optionValue", { number: j + 1 })} value={o.value} onChange={(e) => patch({ options: field.options!.map((x, k) => (k === j ? { ...x, value: e.target.value } : x)) })} className={`${small} font-mono`} />
+                <input aria-label={t("admin.builder.optionLabelVi", { number: j + 1 })} value={o.labelVi} onChange={(e) => patch({ options: field.options!.map((x, k) => (k === j ? { ...x, labelVi: e.target.value } : x)) })} className={small} lang="vi" />
+                <input aria-label={t("admin.builder.optionLabelEn", { number: j + 1 })} value={o.labelEn} onChange={(e) => patch({ options: field.options!.map((x, k) => (k === j ? { ...x, labelEn: e.target.value } : x)) })} className={small} lang="en" />
                 <button type="button" className={BUTTON_SMALL} disabled={(field.options ?? []).length <= 1} onClick={() => patch({ options: field.options!.filter((_, k) => k !== j) })}>
                   {t("admin.common.remove")}
                 </button>

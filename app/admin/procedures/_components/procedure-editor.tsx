@@ -138,15 +138,8 @@ export function ProcedureEditor({ initial, target }: { initial: EditorContent; t
   const fieldError = (path: string) => f[path] ?? f[`content.${path}`];
 
   return (
-    <form
-      className="space-y-6"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-      data-testid="procedure-editor"
-    >
+    // Not a <form>: the e-form preview inside is one (a form cannot hold another).
+    <div className="space-y-6" data-testid="procedure-editor">
       {target.mode === "create" && (
         <section className={SECTION} aria-labelledby="identity-title">
           <h2 id="identity-title" className="text-xl text-brand-800">
@@ -538,12 +531,12 @@ export function ProcedureEditor({ initial, target }: { initial: EditorContent; t
             )}
           </StatusLine>
         )}
-        <button type="submit" className="btn-primary" disabled={pending || Object.keys(local.errors).length > 0} aria-busy={pending || undefined} data-testid="publish">
+        <button type="button" onClick={() => void save()} className="btn-primary" disabled={pending || Object.keys(local.errors).length > 0} aria-busy={pending || undefined} data-testid="publish">
           {pending ? t("admin.common.saving") : target.mode === "create" ? t("admin.procedures.createButton") : t("admin.procedures.publishVersion", { version: (target.basedOnVersion ?? 0) + 1 })}
         </button>
         {Object.keys(local.errors).length > 0 && <span className="ml-3 text-sm text-brand-700">{t("admin.procedures.fixFirst")}</span>}
       </div>
-    </form>
+    </div>
   );
 }
 
