@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { configuredSsoProviders, getSessionUser } from "~/server/auth";
 import { getI18n } from "~/server/i18n";
@@ -95,6 +96,13 @@ export default async function SignInPage({
           </div>
         )}
         <SignInForm callbackUrl={safeCallback} initialError={errorFromNextAuth(error)} />
+        {/* A citizen sent here from "submit online" may have no account yet: sign up, then come back. */}
+        <p className="mt-6">
+          {t("account.noAccount")}{" "}
+          <Link href={safeCallback ? `/sign-up?callbackUrl=${encodeURIComponent(safeCallback)}` : "/sign-up"} className="inline-block py-2 font-semibold" data-testid="sign-up-link">
+            {t("account.signUpLink")}
+          </Link>
+        </p>
       </div>
     </div>
   );
