@@ -149,6 +149,9 @@ const FIXTURES: Record<string, Fixture> = {
     }),
   },
 
+  "dossier.reserveCodes": { input: ({ f }) => ({ agencyId: f.home.id, deviceId: `device-${uniqueToken()}`, count: 2 }) },
+  "dossier.intakeKit": { input: ({ f }) => ({ agencyId: f.home.id }) },
+
   "catalogue.search": { input: () => ({}) },
   "catalogue.filters": { input: () => undefined },
   "catalogue.byCode": { input: ({ f }) => ({ code: f.procedure.procedure.code }) },

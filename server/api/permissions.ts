@@ -72,6 +72,8 @@ export const PERMISSIONS: Readonly<Record<string, ProcedurePermission>> = {
   },
   "dossier.bulkAssign": { roles: ["RECEPTION_OFFICER", "LEADER"], scope: "agency", hiddenAs: "NOT_FOUND", note: "the workflow's ASSIGN rule; refusals come back per dossier" },
   "dossier.intake": { roles: ["RECEPTION_OFFICER"], scope: "agency", note: "counter intake at the officer's own desk" },
+  "dossier.reserveCodes": { roles: ["RECEPTION_OFFICER"], scope: "agency", note: "code blocks for offline counter intake at the officer's own desk" },
+  "dossier.intakeKit": { roles: ["RECEPTION_OFFICER"], scope: "agency", note: "calendar and limits to print due dates offline at the desk" },
 
   // ── public catalogue and tracking ──
   "catalogue.search": { roles: EVERYONE, scope: "none" },
