@@ -61,15 +61,31 @@ const PLURAL_OPTION = /(=\d+|\w+)\s*\{([^{}]*)\}/g;
  * Also the ICU plural form English needs: "{count, plural, one {# procedure} other {# procedures}}"
  * (`#` is the formatted number; Vietnamese has no plural and just writes "{count} thủ tục").
  */
+// Intl objects are costly to build (a page formats dozens of values): one per locale, kept.
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+function numberFormat(locale: Locale): Intl.NumberFormat {
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format;
+}
+
+function pluralRule(locale: Locale): Intl.PluralRules {
+  let rule = pluralRules.get(locale);
+  if (!rule) pluralRules.set(locale, (rule = new Intl.PluralRules(locale)));
+  return rule;
+}
+
 export function interpolate(template: string, locale: Locale, vars?: MessageVars): string {
   if (!vars) return template;
-  const number = new Intl.NumberFormat(locale);
+  const number = numberFormat(locale);
   return template
     .replace(PLURAL, (whole, name: string, body: string) => {
       const value = vars[name];
       if (typeof value !== "number") return whole;
       const options = new Map([...body.matchAll(PLURAL_OPTION)].map((m) => [m[1]!, m[2]!]));
-      const chosen = options.get(`=${value}`) ?? options.get(new Intl.PluralRules(locale).select(value)) ?? options.get("other");
+      const chosen = options.get(`=${value}`) ?? options.get(pluralRule(locale).select(value)) ?? options.get("other");
       return chosen === undefined ? whole : chosen.replace(/#/g, number.format(value));
     })
     .replace(/\{(\w+)\}/g, (whole, name: string) => {
