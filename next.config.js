@@ -104,8 +104,8 @@ const nextConfig = {
           modifyURLPrefix: { "static/": "/_next/static/" },
           // Hashed file names: the URL is the version.
           dontCacheBustURLsMatching: /\/_next\/static\//,
-          // Only what the browser loads: not the server manifests this compilation also emits (../server/…).
-          exclude: [/^\.\.\//, /\.map$/, /^build-manifest\.json$/, /react-loadable-manifest/, /\.nft\.json$/, /_buildManifest\.js$/, /_ssgManifest\.js$/],
+          // Only what the browser loads: not the server manifests this compilation also emits (server/…).
+          exclude: [/^server\//, /^\.\.\//, /\.map$/, /^build-manifest\.json$/, /react-loadable-manifest/, /\.nft\.json$/, /_buildManifest\.js$/, /_ssgManifest\.js$/],
           maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
           // Pages served offline, versioned by the build.
           additionalManifestEntries: [
