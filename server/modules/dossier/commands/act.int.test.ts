@@ -99,11 +99,13 @@ describe("the officers' dossier lifecycle", () => {
     // 8 working hours: Friday 08:00-17:00 gives 7, Monday 07:00-08:00 the last.
     expect(forwarded.dossier.stepDueAt).toEqual(vn("2026-03-16T08:00:00"));
     expect((await rejection(act(db, desk.leader.id, created.id, { action: "SEND_BACK", payload: {} }, t3))).code).toBe("VALIDATION");
-    const sentBack = await act(db, desk.leader.id, created.id, { action: "SEND_BACK", payload: { note: "Bổ sung nhận xét" } }, t3);
+    // Distinct instants: step rows that share start and finish times have no defined order on the sheet.
+    const minute = 60_000;
+    const sentBack = await act(db, desk.leader.id, created.id, { action: "SEND_BACK", payload: { note: "Bổ sung nhận xét" } }, new Date(t3.getTime() + minute));
     expect(sentBack.dossier).toMatchObject({ currentStepOrder: 2, assigneeId: desk.specialist.id });
-    await act(db, desk.specialist.id, created.id, { action: "FORWARD", payload: { assigneeId: desk.leader.id } }, t3);
+    await act(db, desk.specialist.id, created.id, { action: "FORWARD", payload: { assigneeId: desk.leader.id } }, new Date(t3.getTime() + 2 * minute));
     expect((await rejection(act(db, desk.specialist.id, created.id, { action: "APPROVE" }, t3))).code).toBe("FORBIDDEN");
-    const approved = await act(db, desk.leader.id, created.id, { action: "APPROVE" }, t3);
+    const approved = await act(db, desk.leader.id, created.id, { action: "APPROVE" }, new Date(t3.getTime() + 3 * minute));
     expect(approved.dossier).toMatchObject({ currentStepOrder: 4, assigneeId: null, status: "PROCESSING" });
 
     // Issuance is the clerks' pool; return is the desk's.
