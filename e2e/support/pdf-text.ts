@@ -8,13 +8,13 @@ export function hasPdfToText(): boolean {
   return spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).error === undefined;
 }
 
-/** The text of a PDF as pdftotext reads it (UTF-8, layout kept so table rows stay on one line). */
+/** The text of a PDF as pdftotext reads it, in drawing order (a table cell's wrapped lines stay together). */
 export function pdfText(bytes: Uint8Array): string {
   const dir = mkdtempSync(join(tmpdir(), "motcua-pdf-"));
   try {
     const file = join(dir, "in.pdf");
     writeFileSync(file, bytes);
-    const run = spawnSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+    const run = spawnSync("pdftotext", ["-raw", "-enc", "UTF-8", file, "-"], { encoding: "utf8" });
     if (run.error) throw run.error;
     if (run.status !== 0) throw new Error(`pdftotext failed (${run.status}): ${run.stderr}`);
     // Text may come out decomposed (NFD) depending on the font's ToUnicode map.
