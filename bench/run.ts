@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- name-filter]`: runs every bench/*.bench.ts against a fresh database
+ * `npm run bench [-- name-filter[,name-filter…]]`: runs every bench/*.bench.ts (or those whose name
+ * contains one of the words) against a fresh database
  * motcua_bench_<random> on the PostgreSQL server named by DATABASE_URL, prints `name: value unit`
  * lines on stdout, saves them to bench/results/<time>.json, and drops the database.
  */
@@ -24,7 +25,7 @@ async function main() {
   const filter = process.argv.slice(2).find((a) => !a.startsWith("-"));
   const files = (await readdir(benchDir))
     .filter((f) => f.endsWith(".bench.ts"))
-    .filter((f) => !filter || f.includes(filter))
+    .filter((f) => !filter || filter.split(",").some((word) => word !== "" && f.includes(word)))
     .sort();
   if (files.length === 0) {
     log(`no bench/*.bench.ts${filter ? ` matching "${filter}"` : ""}`);
