@@ -93,12 +93,14 @@ const nextConfig = {
   webpack(config, { isServer, dev, buildId }) {
     // The officer workspace's service worker: client compilation of a production build only (the
     // dev server rebuilds too often for a precache to make sense). `next build` without --webpack
-    // (Turbopack) never runs this hook and so produces no public/sw.js: e2e checks that it exists.
+    // (Turbopack) never runs this hook and so produces no worker: e2e checks that /sw.js is served.
     if (!isServer && !dev) {
       config.plugins.push(
         new InjectManifest({
           swSrc: join(projectDir, "app/_sw/sw.ts"),
-          swDest: join(projectDir, "public/sw.js"),
+          // Into this build's own directory (app/sw.js/route.ts serves it as /sw.js): builds in other
+          // dist dirs of the same work tree then never overwrite each other's worker.
+          swDest: "static/sw.js",
           // Client assets are named static/…; served under /_next/static/… (webpack's publicPath
           // is prefixed by the plugin, so the rewrite below only applies where it is not).
           modifyURLPrefix: { "static/": "/_next/static/" },

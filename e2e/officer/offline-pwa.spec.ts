@@ -29,7 +29,8 @@ test.describe("officer PWA", () => {
     await new OfflineWorkspacePage(page).waitUntilReadyOffline();
     const cdp = await page.context().newCDPSession(page);
     const { installabilityErrors } = (await cdp.send("Page.getInstallabilityErrors")) as { installabilityErrors: { errorId: string }[] };
-    expect(installabilityErrors).toEqual([]);
+    // Playwright's contexts are incognito-like, which Chromium reports on its own; nothing else may be wrong.
+    expect(installabilityErrors.filter((e) => e.errorId !== "in-incognito")).toEqual([]);
   });
 
   test("sign-out wipes the officer's data; the next officer on the browser sees nothing of it", async ({ page, context, signInAs }) => {
@@ -43,7 +44,7 @@ test.describe("officer PWA", () => {
     expect(firstDbs).toHaveLength(1);
 
     await page.getByTestId("sign-out-form").getByRole("button").click();
-    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByTestId("sign-out-form")).toHaveCount(0);
     expect(await offline.officerDatabases()).toEqual([]);
 
     // Offline, the workspace holds nobody's data now.
