@@ -33,8 +33,8 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     }
     return { error: "invalid", identifier };
   }
-  // Citizens' own area (/me) comes later; until then they land on the home page.
-  redirect(safeCallbackPath(formData.get("callbackUrl")) ?? (result.user.kind === "OFFICER" ? "/officer" : "/"));
+  // Citizens land on their own dossiers (/me).
+  redirect(safeCallbackPath(formData.get("callbackUrl")) ?? (result.user.kind === "OFFICER" ? "/officer" : "/me"));
 }
 
 export async function signOutAction(): Promise<void> {

@@ -49,6 +49,7 @@ export function SiteHeader({ locale, t, user }: { locale: Locale; t: TFunction; 
           <NavLink href="/">{t("common.home")}</NavLink>
           <NavLink href="/procedures">{t("common.procedures")}</NavLink>
           <NavLink href="/#track">{t("common.track")}</NavLink>
+          {user && !user.isOfficer && <NavLink href="/me">{t("me.title")}</NavLink>}
           {user?.isOfficer && <NavLink href="/officer">{t("common.officerWorkspace")}</NavLink>}
         </ul>
       </nav>

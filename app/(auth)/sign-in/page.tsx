@@ -96,10 +96,9 @@ export default async function SignInPage({
           </div>
         )}
         <SignInForm callbackUrl={safeCallback} initialError={errorFromNextAuth(error)} />
-        {/* A citizen sent here from "submit online" may have no account yet: sign up, then come back. */}
         <p className="mt-6">
           {t("account.noAccount")}{" "}
-          <Link href={safeCallback ? `/sign-up?callbackUrl=${encodeURIComponent(safeCallback)}` : "/sign-up"} className="inline-block py-2 font-semibold" data-testid="sign-up-link">
+          <Link href={safeCallback ? `/sign-up?callbackUrl=${encodeURIComponent(safeCallback)}` : "/sign-up"} className="inline-block py-2 font-semibold">
             {t("account.signUpLink")}
           </Link>
         </p>

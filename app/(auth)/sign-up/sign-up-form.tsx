@@ -6,7 +6,7 @@ import { ErrorSummary, TextField } from "~/app/(public)/_portal/field";
 import type { MessageKey } from "~/server/i18n/core";
 import { signUpAction, type SignUpState } from "./actions";
 
-const FIELD_IDS = ["name", "email", "phone", "password", "passwordConfirm", "idNumber", "dateOfBirth", "address", "organisationName", "taxCode"] as const;
+const FIELD_IDS = ["email", "phone", "password", "passwordConfirm", "name", "idNumber", "dateOfBirth", "address", "organisationName", "taxCode"] as const;
 
 /**
  * The sign-up form. Works without JavaScript (the Server Action runs on a plain POST and the page

@@ -176,6 +176,33 @@ describe("the citizen's dossiers", () => {
     expect(stale.code).toBe("CONFLICT");
   });
 
+  it("corrects e-form fields: only changed fields count, invalid values are refused per input", async () => {
+    const { owner, created } = await awaitingSupplement();
+    const dossier = await db.dossier.findUniqueOrThrow({ where: { id: created.id }, select: { procedureVersionId: true } });
+    await db.procedureVersion.update({
+      where: { id: dossier.procedureVersionId },
+      data: {
+        formSchema: {
+          version: 1,
+          fields: [
+            { key: "taskName", type: "text", labelVi: "Tên nhiệm vụ", labelEn: "Task name", required: true, maxLength: 200 },
+            { key: "budget", type: "number", labelVi: "Kinh phí", labelEn: "Budget", min: 0 },
+          ],
+        },
+      },
+    });
+    await db.dossier.update({ where: { id: created.id }, data: { formData: { taskName: "Tên cũ", budget: 1500000 } } });
+    const answer = (patch: Record<string, unknown>, note?: string) =>
+      answerSupplement(db, { ownerId: owner.id, dossierCode: created.code, idempotencyKey: `it-${uniqueToken()}`, formDataPatch: patch, note });
+
+    expect((await rejection(answer({ taskName: "Tên cũ", budget: "1500000" }))).details).toEqual({ fieldErrors: { form: "EMPTY_ANSWER" } });
+    expect((await rejection(answer({ taskName: "  " }, "sửa"))).details).toEqual({ fieldErrors: { "f.taskName": "eform.required" } });
+    const done = await answer({ taskName: "Tên mới đã sửa", budget: "1500000" });
+    const event = await db.dossierEvent.findUniqueOrThrow({ where: { id: done.event.id } });
+    expect(event.payload).toMatchObject({ fields: ["taskName"], attachmentIds: [] });
+    expect((await db.dossier.findUniqueOrThrow({ where: { id: created.id } })).formData).toMatchObject({ taskName: "Tên mới đã sửa", budget: 1500000 });
+  });
+
   it("lets the owner withdraw with a reason, and nobody else", async () => {
     const { owner, created } = await awaitingSupplement();
     const stranger = await createUser(db);

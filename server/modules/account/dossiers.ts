@@ -3,7 +3,7 @@
 // commands go through the lifecycle engine (dossier/commands/act.ts) as the OWNER.
 import type { Db, DbTx } from "../../db";
 import { AppError } from "../../errors";
-import { buildFormValidator, fieldErrors as formFieldErrors } from "../eform/validator";
+import { buildFormValidator, issueKey } from "../eform/validator";
 import { knownValues } from "../eform/form-data";
 import { parseFormSchema, type TFormField, type TFormSchema } from "../eform/format";
 import { applyDossierAction } from "../dossier/commands/act";
@@ -353,10 +353,16 @@ export async function answerSupplement(db: Db, input: TAnswerSupplementInput, op
     const merged = mergeValues(knownValues(owned.formData, schema), knownValues(patch, editable));
     const parsed = buildFormValidator(schema).safeParse(merged);
     if (!parsed.success) {
-      throw new AppError("VALIDATION", { message: "corrected e-form fields are invalid", details: { fieldErrors: formFieldErrors(parsed.error, "f") } });
+      // Input name → message key (eform.*): the form shows each next to its input.
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) fieldErrors[["f", ...issue.path.map(String)].join(".")] ??= issueKey(issue).key;
+      throw new AppError("VALIDATION", { message: "corrected e-form fields are invalid", details: { fieldErrors } });
     }
     formData = (parsed.data ?? {}) as Record<string, unknown>;
-    const before = isRecord(owned.formData) ? owned.formData : {};
+    // Compared with the stored values read back the same way, so a field counts as corrected only
+    // when the applicant changed it (not when normalisation merely rewrote it).
+    const baseline = buildFormValidator(schema).safeParse(knownValues(owned.formData, schema));
+    const before = baseline.success && isRecord(baseline.data) ? baseline.data : isRecord(owned.formData) ? owned.formData : {};
     changedFields = schema.fields
       .map((f) => f.key)
       .filter((key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(formData![key] ?? null));
