@@ -1,8 +1,9 @@
 // What the officer sees of a dossier while actions wait in the outbox: the last state the server
 // sent, with the pending actions applied by the same workflow table the server guards with. Only a
 // preview: the server decides at sync, and a refusal comes back as a conflict.
-import type { Role } from "~/server/db/generated/enums";
 import type { TActInput, TDossierDetail } from "~/server/modules/dossier/schema";
+
+type Role = TDossierDetail["procedure"]["steps"][number]["role"];
 import { availableActions, can, type WorkflowContext } from "~/server/modules/dossier/workflow";
 import { isPending } from "./outbox";
 import type { CachedMe, OutboxEntry } from "./store";

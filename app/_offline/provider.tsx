@@ -188,6 +188,11 @@ export function OfflineProvider({ userId, mode = "live", children }: { userId: s
     [db.db, userId, client, hooks, readStatus],
   );
 
+  // Any change (a queued action, a resolved conflict, another tab): the counts follow.
+  useEffect(() => {
+    if (db.db) void readStatus(db.db).catch(() => undefined);
+  }, [revision, db.db, readStatus]);
+
   // The sync loop: at start, when the connection comes back, on a timer; other tabs and the
   // service worker say when they changed something.
   useEffect(() => {
