@@ -4,7 +4,7 @@
 // conflict what the server has now, with the officer's choice to apply it again or to discard it.
 // Nothing leaves this list except by reaching the server or by the officer's hand.
 import { useEffect, useState } from "react";
-import { useLocale, useT } from "~/app/_components/i18n-provider";
+import { useT } from "~/app/_components/i18n-provider";
 import { StatusBadge } from "~/app/officer/_components/badges";
 import { formatDateTime, formatDateTimeSeconds } from "~/app/officer/_lib/format";
 import type { TPickerProcedure } from "~/server/modules/dossier/schema";
@@ -84,7 +84,9 @@ export function OutboxView({ slipSeq }: { slipSeq?: number | null }) {
       } else {
         const entry = entries?.find((e) => e.seq === seq);
         const cached = entry?.kind === "act" ? await db.get("dossiers", entry.dossierId) : undefined;
-        await reapplyEntry(db, seq, cached?.detail.version);
+        // On the newest state the officer has seen: the conflict's, or the copy refreshed since.
+        const seen = Math.max(cached?.detail.version ?? 0, entry?.serverState?.version ?? 0);
+        await reapplyEntry(db, seq, seen > 0 ? seen : undefined);
       }
       offline.notifyChanged();
       void offline.syncNow();
@@ -193,7 +195,6 @@ export function OutboxView({ slipSeq }: { slipSeq?: number | null }) {
 
 function EntryLine({ entry }: { entry: OutboxEntry }) {
   const t = useT();
-  useLocale();
   return (
     <p className="flex flex-wrap items-center gap-2">
       <span className={`rounded border px-2 py-0.5 text-sm font-semibold ${STATE_STYLE[entry.state]}`} data-testid="entry-state">

@@ -72,6 +72,8 @@ export function OfflineProvider({ userId, mode = "live", children }: { userId: s
   const channel = useRef<BroadcastChannel | null>(null);
   const running = useRef<Promise<void> | null>(null);
   const lastRefresh = useRef(0);
+  const again = useRef(false);
+  const syncNowRef = useRef<((options?: { force?: boolean }) => Promise<void>) | null>(null);
 
   const bump = useCallback(() => setRevision((r) => r + 1), []);
   const notifyChanged = useCallback(() => {
@@ -135,7 +137,11 @@ export function OfflineProvider({ userId, mode = "live", children }: { userId: s
     async (options: { force?: boolean } = {}) => {
       const database = db.db;
       if (!database || !db.deviceId) return;
-      if (running.current) return running.current;
+      // One sync at a time; a request during one runs again right after it (a re-applied conflict, a new action).
+      if (running.current) {
+        again.current = true;
+        return running.current;
+      }
       const deviceId = db.deviceId;
       const run = (async () => {
         if (!isOnline()) {
@@ -171,9 +177,17 @@ export function OfflineProvider({ userId, mode = "live", children }: { userId: s
       } finally {
         running.current = null;
       }
+      if (again.current) {
+        again.current = false;
+        await syncNowRef.current?.({ force: true });
+      }
     },
     [db, userId, client, hooks, readStatus, notifyChanged],
   );
+
+  useEffect(() => {
+    syncNowRef.current = syncNow;
+  }, [syncNow]);
 
   const drainUntil = useCallback(
     async (seq: number) => {

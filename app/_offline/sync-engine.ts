@@ -17,7 +17,7 @@ export type SendResult = { kind: "act"; result: TActResult } | { kind: "intake";
 export interface DrainHooks {
   /** After the server accepted an entry (it is already gone from the outbox). */
   onApplied?: (entry: OutboxEntry, sent: SendResult) => Promise<void> | void;
-  /** A conflict without the server's state attached: look it up (null when out of reach). */
+  /** On a conflict: the dossier as the server has it now, refreshed on the device (null when out of reach). */
   loadServerState?: (entry: OutboxEntry) => Promise<TDossierState | null>;
   /** Something in the outbox changed (for status displays). */
   onChange?: () => void;
@@ -170,7 +170,8 @@ export async function drainOutbox(db: OfficerDb, transport: OutboxTransport, opt
         }
         // A conflict: the officer decides. What followed it on this dossier was planned on top of
         // it, so it waits for the officer too rather than being applied to a state nobody saw.
-        const serverState = failure.current ?? (await hooks.loadServerState?.(entry).catch(() => null)) ?? null;
+        // The hook also refreshes the device's copy, so the officer sees what the server has now.
+        const serverState = (await hooks.loadServerState?.(entry).catch(() => null)) ?? failure.current ?? null;
         const conflicted: OutboxEntry = { ...entry, state: "conflict", attempts, lastError: failure.error, serverState };
         await put(conflicted);
         report.conflicts += 1;
