@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { api } from "~/server/api/caller";
 import { getSessionUser } from "~/server/auth";
@@ -6,6 +7,8 @@ import { getI18n, getMessages, pickNamespaces, type Namespace } from "~/server/i
 import { I18nProvider } from "./_components/i18n-provider";
 import { SiteFooter } from "./_components/site-footer";
 import { SiteHeader, type HeaderUser } from "./_components/site-header";
+import { KIOSK_COOKIE, kioskIdleSeconds, kioskWarnSeconds } from "./kiosk/config";
+import { KioskSession } from "./kiosk/kiosk-session";
 import "./globals.css";
 
 /** Namespaces client components translate with useT(); add one here when a client component needs it. */
@@ -50,6 +53,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </main>
         </I18nProvider>
         <SiteFooter t={t} />
+        {/* On a reception-hall kiosk every page (sign-in, online submission) resets after inactivity. */}
+        {(await cookies()).get(KIOSK_COOKIE)?.value === "1" && (
+          <KioskSession
+            idleSeconds={kioskIdleSeconds()}
+            warnSeconds={kioskWarnSeconds()}
+            labels={{ title: t("kiosk.inactivityTitle"), body: t("kiosk.inactivityBody", { seconds: "{seconds}" }), stay: t("kiosk.stay") }}
+          />
+        )}
       </body>
     </html>
   );
