@@ -10,7 +10,7 @@ import { SYNC_TAG_NAME } from "./sw-contract";
 import { getDeviceId, kvGet, openOfficerDb, type OfficerDb, type OutboxEntry } from "./store";
 import { drainOutbox, withOutboxLock, type DrainOptions, type DrainReport, type SendResult } from "./sync-engine";
 import { createOfflineClient, outboxTransport, type OfflineClient } from "./transport";
-import { wipeOtherUsers } from "./wipe";
+import { isWipingHere, wipeOtherUsers } from "./wipe";
 
 export type OfflineMode = "live" | "shell";
 
@@ -226,7 +226,10 @@ export function OfflineProvider({ userId, mode = "live", children }: { userId: s
     try {
       bc = new BroadcastChannel(CHANNEL);
       bc.onmessage = (event: MessageEvent<{ type?: string; userId?: string }>) => {
-        if (event.data?.type === "wiped") window.location.reload();
+        // Another tab signed out: leave nothing of this officer on screen.
+        if (event.data?.type === "wiped") {
+          if (!isWipingHere()) window.location.reload();
+        }
         else if (event.data?.userId === userId) {
           bump();
           void readStatus(database);

@@ -13,8 +13,16 @@ async function deleteUserCaches(): Promise<void> {
   for (const name of await caches.keys()) if (name.startsWith(USER_CACHE_PREFIX)) await caches.delete(name);
 }
 
+let wipingHere = false;
+
+/** This page is signing out (its own "wiped" broadcast must not reload it mid-way). */
+export function isWipingHere(): boolean {
+  return wipingHere;
+}
+
 /** Sign-out: every officer database, the device's "current user", and per-user caches. */
 export async function wipeAllOfficerData(): Promise<void> {
+  wipingHere = true;
   const names = new Set(await listUserDbNames());
   const current = await getCurrentUserId();
   if (current) names.add(userDbName(current));
