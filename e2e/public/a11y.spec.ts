@@ -137,7 +137,8 @@ test.describe("accessibility of the public pages (WCAG 2.2 AA)", () => {
     await scan(page, "/me/profile");
     await scan(page, `/me/dossiers/${encodeURIComponent(submitted.code)}`);
     await scan(page, `/me/dossiers/${encodeURIComponent(waiting.code)}`, async (p) => {
-      await expect(p.getByText("Bản sao quyết định giao nhiệm vụ có chứng thực")).toBeVisible();
+      await expect(p.getByTestId("supplement-request")).toContainText("Bản sao quyết định giao nhiệm vụ có chứng thực");
+      await expect(p.getByTestId("supplement-form")).toBeVisible();
     });
     // The owner's own tracking page (full view, with the supplement request).
     await scan(page, `/track/${encodeURIComponent(waiting.code)}`);
