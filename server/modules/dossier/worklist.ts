@@ -14,6 +14,7 @@ import { advanceWorkingTime, DEFAULT_WORKING_PERIODS, workingDayLengthMs, type W
 import { loadWorkingCalendar } from "./create-dossier";
 import { loadActor, memberAgencyIds, readableAgencyIds, requireAgencyInScope, type DossierActor } from "./policy";
 import { ZWorklistInputSchema, type TWorklistInput, type TWorklistItem, type TWorklistPage, type TWorklistQuery, type TWorklistView } from "./schema";
+import { parseDossierCode } from "./dossier-code";
 import { normalizeSearchText } from "./search-text";
 
 export const DUE_SOON_WORKING_DAYS = 2;
@@ -295,7 +296,12 @@ function conditions(args: { actor: DossierActor; input: TWorklistQuery; scope: s
       AND s."order" = d."currentStepOrder" AND s.kind = ${input.stepKind}::"StepKind")`);
   }
   const q = input.q ? normalizeSearchText(input.q) : "";
-  if (q) {
+  const exactCode = input.q ? input.q.trim().toUpperCase() : "";
+  if (exactCode && parseDossierCode(exactCode)) {
+    // A whole dossier code is one unique-index probe; its trigrams are shared by most rows, so the
+    // substring match would read much of the trigram index at scale (bench: 118 ms p95 at 1M).
+    common.push(Prisma.sql`d.code = ${exactCode}`);
+  } else if (q) {
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     // searchText holds the code, the applicant's name and ID number, lower case without diacritics;
     // the trigram index serves the substring match. A full code also matches exactly.
