@@ -3,7 +3,9 @@
 // Scans the receipt's QR code with the camera where the browser has the BarcodeDetector API
 // (feature-detected); elsewhere it says so and typing remains. The QR holds the tracking URL
 // (…/track/<code>) or the bare code.
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { codeFromScan } from "./scan";
 
 interface DetectedBarcode {
   rawValue: string;
@@ -16,19 +18,12 @@ interface BarcodeDetectorClass {
   getSupportedFormats?: () => Promise<string[]>;
 }
 
-/** The dossier code in a scanned value: the last path segment of a /track/ URL, or the value itself. */
-export function codeFromScan(raw: string): string | null {
-  const value = raw.trim();
-  const match = /\/track\/([^/?#]+)/.exec(value);
-  const code = match ? decodeURIComponent(match[1]!) : value;
-  return /^[A-Za-z0-9.-]{5,60}$/.test(code) ? code.toUpperCase() : null;
-}
-
 export function QrScanner({ labels }: { labels: { scan: string; hint: string; stop: string; unsupported: string; failed: string } }) {
   const [support, setSupport] = useState<"unknown" | "yes" | "no">("unknown");
   const [scanning, setScanning] = useState(false);
   const [failed, setFailed] = useState(false);
   const video = useRef<HTMLVideoElement>(null);
+  const router = useRouter();
 
   useEffect(() => {
     const Detector = (window as unknown as { BarcodeDetector?: BarcodeDetectorClass }).BarcodeDetector;
@@ -65,7 +60,7 @@ export function QrScanner({ labels }: { labels: { scan: string; hint: string; st
               const code = codeFromScan(found.rawValue);
               if (code) {
                 stopped = true;
-                window.location.assign(`/kiosk/track/${encodeURIComponent(code)}`);
+                router.push(`/kiosk/track/${encodeURIComponent(code)}`);
                 return;
               }
             }
@@ -85,7 +80,7 @@ export function QrScanner({ labels }: { labels: { scan: string; hint: string; st
       window.clearTimeout(timer);
       stream?.getTracks().forEach((track) => track.stop());
     };
-  }, [scanning]);
+  }, [scanning, router]);
 
   if (support === "unknown") return null;
   if (support === "no") return <p className="mt-4 text-ink-600" data-testid="kiosk-scan-unsupported">{labels.unsupported}</p>;

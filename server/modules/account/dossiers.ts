@@ -1,7 +1,7 @@
 // A citizen's own dossiers, across every procedure and agency: the list on /me, one dossier's
 // detail, and what the applicant may do online (answer a supplement request, withdraw). The
 // commands go through the lifecycle engine (dossier/commands/act.ts) as the OWNER.
-import type { Db, DbTx } from "../../db";
+import type { Db, DbTx, Role } from "../../db";
 import { AppError } from "../../errors";
 import { buildFormValidator, issueKey } from "../eform/validator";
 import { knownValues } from "../eform/form-data";
@@ -145,7 +145,7 @@ interface OwnedDossier {
   formData: unknown;
   procedureVersion: {
     formSchema: unknown;
-    steps: Array<{ order: number; kind: "RECEPTION" | "APPRAISAL" | "APPROVAL" | "ISSUANCE" | "RETURN"; role: import("../../db").Role }>;
+    steps: Array<{ order: number; kind: "RECEPTION" | "APPRAISAL" | "APPROVAL" | "ISSUANCE" | "RETURN"; role: Role }>;
     components: Array<{ id: string; nameVi: string; nameEn: string; acceptedTypes: string[]; maxSizeBytes: number }>;
   };
 }

@@ -15,6 +15,7 @@ describe("timelinessOf", () => {
     ["not received", { status: "NEW", dueAt: null, finishedAt: null, pausedAt: null }, after, null],
     ["withdrawn", { status: "WITHDRAWN", dueAt: due, finishedAt: after, pausedAt: null }, after, null],
     ["refused", { status: "REFUSED", dueAt: null, finishedAt: before, pausedAt: null }, after, null],
+    ["stopped", { status: "STOPPED", dueAt: due, finishedAt: after, pausedAt: null }, after, null],
   ] as const)("%s", (_name, input, now, expected) => {
     expect(timelinessOf(input, now)).toBe(expected);
   });

@@ -11,10 +11,12 @@ export interface TimelinessInput {
   pausedAt: Date | null;
 }
 
-/** null when no deadline applies: not received yet, refused at reception, or withdrawn. */
+/** Statuses where "on time" says nothing to the applicant: not received, refused, withdrawn, stopped. */
+const NO_DEADLINE: readonly DossierStatus[] = ["NEW", "REFUSED", "WITHDRAWN", "STOPPED"];
+
+/** null when no deadline applies (see NO_DEADLINE). */
 export function timelinessOf(d: TimelinessInput, now: Date): TTimeliness | null {
-  if (!d.dueAt) return null;
-  if (d.status === "NEW" || d.status === "REFUSED" || d.status === "WITHDRAWN") return null;
+  if (!d.dueAt || NO_DEADLINE.includes(d.status)) return null;
   const reference = d.finishedAt ?? d.pausedAt ?? now;
   return reference.getTime() <= d.dueAt.getTime() ? "ON_TIME" : "LATE";
 }
