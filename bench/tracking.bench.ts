@@ -113,6 +113,8 @@ async function startBareServer(databaseUrl: string): Promise<{ baseUrl: string; 
   };
 }
 
+const trackPath = (code: string) => `/track/${encodeURIComponent(code)}`;
+
 interface Round {
   perSecond: number;
   p50: number;
@@ -120,8 +122,11 @@ interface Round {
   done: number;
 }
 
-/** `total` look-ups (or until `seconds` pass) by CLIENTS keep-alive clients, each its own address. */
-async function load(baseUrl: string, codes: readonly string[], total: number, seconds: number): Promise<Round> {
+/**
+ * `total` look-ups (or until `seconds` pass) by CLIENTS keep-alive clients, each its own address.
+ * `pathOf` picks the page for each request (default: /track/<code>).
+ */
+async function load(baseUrl: string, codes: readonly string[], total: number, seconds: number, pathOf = trackPath): Promise<Round> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
   const latencies: number[] = [];
   let next = 0;
@@ -142,9 +147,8 @@ async function load(baseUrl: string, codes: readonly string[], total: number, se
     Array.from({ length: CLIENTS }, async (_, client) => {
       while (next < total && performance.now() < deadline) {
         const index = next++;
-        const code = codes[(index * 7919) % codes.length]!;
         const t0 = performance.now();
-        const { status } = await get(`/track/${encodeURIComponent(code)}`, client);
+        const { status } = await get(pathOf(codes[(index * 7919) % codes.length]!), client);
         latencies.push(performance.now() - t0);
         if (status !== 200) failures++;
       }
@@ -203,6 +207,10 @@ const bench: Bench = async (ctx) => {
       bareRounds.push(b);
       appRounds.push(a);
     }
+    // The framework's own floor on this machine: the sign-in page (server-rendered, same layout, no
+    // database work) under the same load. Tracking close to it means the cost is rendering, not the look-up.
+    const signIn = await load(app.baseUrl, codes, REQUESTS, SECONDS, () => "/sign-in");
+    ctx.log(`app /sign-in (no database): ${signIn.perSecond.toFixed(0)}/s, p50 ${signIn.p50.toFixed(1)} ms`);
     const mean = (rounds: Round[], key: keyof Round) => rounds.reduce((s, r) => s + r[key], 0) / rounds.length;
     const appRate = mean(appRounds, "perSecond");
     const bareRate = mean(bareRounds, "perSecond");
@@ -216,6 +224,7 @@ const bench: Bench = async (ctx) => {
       { name: "tracking_bare_p50", value: mean(bareRounds, "p50"), unit: "ms" },
       { name: "tracking_bare_p95", value: mean(bareRounds, "p95"), unit: "ms" },
       { name: "tracking_app_to_bare_ratio", value: ratio, unit: "" },
+      { name: "tracking_app_signin_page_per_s", value: signIn.perSecond, unit: "pages/s" },
     ];
     return figures;
   } finally {
