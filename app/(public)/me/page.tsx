@@ -47,7 +47,7 @@ export default async function MyDossiersPage({ searchParams }: Props) {
             <li key={d.code} className="card" data-testid="my-dossier">
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <h2 className="text-lg">
-                  <Link href={`/me/dossiers/${encodeURIComponent(d.code)}`}>
+                  <Link href={`/me/dossiers/${encodeURIComponent(d.code)}`} className="relative inline-block break-all">
                     <span className="sr-only">{t("me.colCode")}: </span>
                     {d.code}
                   </Link>
