@@ -73,6 +73,34 @@ const nextConfig = {
     "@prisma/driver-adapter-utils",
     "@prisma/client-runtime-utils",
   ],
+  /**
+   * The public tracking view (/track/<code>) goes out as a plain-HTML page, without the client
+   * runtime (app/_plain-html), to whoever could only see the public view anyway: no session, no
+   * grant for the full view, not a kiosk, not an error redirect, and not the client router's own
+   * RSC or Server Action requests. Everyone else gets the React page at the same address.
+   */
+  async rewrites() {
+    return {
+      beforeFiles: [
+        {
+          source: "/track/:code",
+          missing: [
+            { type: "cookie", key: "next-auth.session-token" },
+            { type: "cookie", key: "__Secure-next-auth.session-token" },
+            { type: "cookie", key: "track_grant" },
+            { type: "cookie", key: "kiosk" },
+            { type: "header", key: "rsc" },
+            { type: "header", key: "next-action" },
+            { type: "query", key: "error" },
+            { type: "query", key: "rated" },
+            
+            { type: "query", key: "rateError" },
+          ],
+          destination: "/track/:code/public",
+        },
+      ],
+    };
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -24,7 +24,34 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
+/**
+ * Where the proxy has work, and only there (it costs every request it runs on about as much as a
+ * small route handler): requests carrying a session cookie (to slide it), and requests a browser
+ * marks as coming from elsewhere (to refuse writes): fetch metadata saying cross-site or same-site,
+ * or an Origin without fetch metadata (older browsers). A request with neither is no browser's
+ * cross-site request (isCrossSiteRequest lets it through anyway), so signed-out page views, the
+ * bulk of the public portal, skip it. Literals only: Next.js reads this statically. The cookie
+ * names are sessionCookie's (server/session-token.ts; proxy.test.ts checks).
+ * Not for build output and static files: they carry no session and change nothing.
+ */
 export const config = {
-  // Not for build output and static files: they carry no session and change nothing.
-  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|sw\\.js|workbox-|icons/|manifest\\.webmanifest).*)"],
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon\\.ico|sw\\.js|workbox-|icons/|manifest\\.webmanifest).*)",
+      has: [{ type: "cookie", key: "next-auth.session-token" }],
+    },
+    {
+      source: "/((?!_next/static|_next/image|favicon\\.ico|sw\\.js|workbox-|icons/|manifest\\.webmanifest).*)",
+      has: [{ type: "cookie", key: "__Secure-next-auth.session-token" }],
+    },
+    {
+      source: "/((?!_next/static|_next/image|favicon\\.ico|sw\\.js|workbox-|icons/|manifest\\.webmanifest).*)",
+      has: [{ type: "header", key: "sec-fetch-site", value: "(?:cross-site|same-site)" }],
+    },
+    {
+      source: "/((?!_next/static|_next/image|favicon\\.ico|sw\\.js|workbox-|icons/|manifest\\.webmanifest).*)",
+      has: [{ type: "header", key: "origin" }],
+      missing: [{ type: "header", key: "sec-fetch-site" }],
+    },
+  ],
 };

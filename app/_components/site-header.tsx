@@ -1,15 +1,22 @@
-import Link from "next/link";
+import NextLink from "next/link";
+import type { ReactNode } from "react";
 import { signOutAction } from "~/app/_actions/auth";
 import { SignOutForm } from "~/app/_offline/sign-out-form";
 import type { Locale, TFunction } from "~/server/i18n/core";
 import { LanguageSwitch } from "./language-switch";
+import { PlainLink } from "./plain-link";
 
 export interface HeaderUser {
   name: string | null;
   isOfficer: boolean;
 }
 
-export function SiteHeader({ locale, t, user }: { locale: Locale; t: TFunction; user: HeaderUser | null }) {
+/**
+ * The site's header. `plain` renders anchors instead of <Link> (no client components), for the
+ * plain-HTML pages; those are only sent to signed-out visitors, so `user` is then null.
+ */
+export function SiteHeader({ locale, t, user, plain = false }: { locale: Locale; t: TFunction; user: HeaderUser | null; plain?: boolean }) {
+  const Link = plain ? PlainLink : NextLink;
   return (
     <header className="bg-brand-700 text-white">
       <div className="border-b-4 border-gold-300">
@@ -46,18 +53,32 @@ export function SiteHeader({ locale, t, user }: { locale: Locale; t: TFunction; 
       </div>
       <nav aria-label={t("common.mainNav")} className="bg-brand-800">
         <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-2 text-sm">
-          <NavLink href="/">{t("common.home")}</NavLink>
-          <NavLink href="/procedures">{t("common.procedures")}</NavLink>
-          <NavLink href="/#track">{t("common.track")}</NavLink>
-          {user && !user.isOfficer && <NavLink href="/me">{t("me.title")}</NavLink>}
-          {user?.isOfficer && <NavLink href="/officer">{t("common.officerWorkspace")}</NavLink>}
+          <NavLink Link={Link} href="/">
+            {t("common.home")}
+          </NavLink>
+          <NavLink Link={Link} href="/procedures">
+            {t("common.procedures")}
+          </NavLink>
+          <NavLink Link={Link} href="/#track">
+            {t("common.track")}
+          </NavLink>
+          {user && !user.isOfficer && (
+            <NavLink Link={Link} href="/me">
+              {t("me.title")}
+            </NavLink>
+          )}
+          {user?.isOfficer && (
+            <NavLink Link={Link} href="/officer">
+              {t("common.officerWorkspace")}
+            </NavLink>
+          )}
         </ul>
       </nav>
     </header>
   );
 }
 
-function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
+function NavLink({ Link, href, children }: { Link: typeof NextLink | typeof PlainLink; href: string; children: ReactNode }) {
   return (
     <li>
       <Link href={href} className="block px-3 py-2 font-semibold text-white no-underline hover:bg-brand-900 hover:text-white">

@@ -1,5 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/client";
+import { registerPool } from "./sql";
 
 export type Db = PrismaClient;
 /** The client or an interactive transaction: domain functions accept either. */
@@ -17,8 +19,14 @@ export function createDb(options: DbOptions = {}): PrismaClient {
     throw new Error("DATABASE_URL is not set: run `npm start` (it starts the embedded database) or point it at PostgreSQL");
   }
   const max = options.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10);
-  const adapter = new PrismaPg({ connectionString: url, max });
-  return new PrismaClient({ adapter });
+  // Our own pool, so the few plain-SQL hot paths (sql.ts) share its connections; $disconnect ends it.
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection's error (the server restarted) must not crash the process before Prisma
+  // has attached its own listener.
+  pool.on("error", (error) => console.warn(`[db] idle connection error: ${error.message}`));
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  registerPool(client, pool);
+  return client;
 }
 
 const globalForDb = globalThis as unknown as { motcuaDb?: PrismaClient };

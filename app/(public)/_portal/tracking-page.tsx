@@ -1,7 +1,7 @@
 // The page of one dossier's tracking, for /track/[code] (portal) and /kiosk/track/[code] (kiosk):
 // the public summary and timeline for anyone with the code; with the applicant's ID number or the
 // owner's session, the full detail and the satisfaction rating.
-import Link from "next/link";
+import NextLink from "next/link";
 import { forgetTrackingAction, rateAction, trackLookupAction } from "~/app/(public)/track/actions";
 import { api } from "~/server/api/caller";
 import { AppError } from "~/server/errors";
@@ -10,6 +10,7 @@ import type { Locale, TFunction } from "~/server/i18n/core";
 import type { TTrackingView } from "~/server/modules/tracking/schema";
 import { formatDateTime } from "./format";
 import { Notice } from "./notice";
+import { PlainLink } from "~/app/_components/plain-link";
 import { PrintButton } from "./print-button";
 import { FullDetails, PublicSummary, SupplementRequestBox, Timeline } from "./tracking-view";
 
@@ -25,7 +26,7 @@ function appErrorOf(error: unknown): AppError | null {
   return cause instanceof AppError ? cause : null;
 }
 
-type Loaded = { view: TTrackingView } | { error: "notFound" } | { error: "rateLimited"; seconds: number };
+type Loaded = { view: TTrackingView } | Failure;
 
 export async function loadTracking(code: string): Promise<Loaded> {
   try {
@@ -57,7 +58,10 @@ export function trackErrorMessage(t: TFunction, error: string | undefined, param
   }
 }
 
-function IdNumberForm({ code, base, t, kiosk, error }: { code: string; base: string; t: TFunction; kiosk: boolean; error: string | null }) {
+/** Where the ID-number form posts: the Server Action, or a plain URL on the plain-HTML page. */
+type LookupAction = string | ((formData: FormData) => Promise<void>);
+
+function IdNumberForm({ code, base, t, kiosk, error, action }: { code: string; base: string; t: TFunction; kiosk: boolean; error: string | null; action: LookupAction }) {
   return (
     <section aria-labelledby="full-access-title" className="card print:hidden">
       <h2 id="full-access-title" className="text-xl text-brand-800">
@@ -71,7 +75,7 @@ function IdNumberForm({ code, base, t, kiosk, error }: { code: string; base: str
           </Notice>
         </div>
       )}
-      <form action={trackLookupAction} className="mt-4 space-y-3">
+      <form action={action} {...(typeof action === "string" ? { method: "post" } : {})} className="mt-4 space-y-3">
         <input type="hidden" name="base" value={base} />
         <input type="hidden" name="code" value={code} />
         <input type="hidden" name="from" value="dossier" />
@@ -194,25 +198,36 @@ export async function TrackingPageContent({
   const loaded = await loadTracking(code);
   const params = { error: one(searchParams.error), retry: one(searchParams.retry), rated: one(searchParams.rated), rateError: one(searchParams.rateError) };
 
-  if (!("view" in loaded)) {
-    return (
-      <div className="space-y-4">
-        <h1 className="text-2xl text-brand-800 sm:text-3xl">{t("track.resultTitle", { code: code.toUpperCase() })}</h1>
-        <Notice tone="error" testId="track-error">
-          {loaded.error === "notFound" ? t("track.notFound", { code: code.toUpperCase() }) : t("track.rateLimited", { seconds: loaded.seconds })}
-        </Notice>
-        <p>
-          <Link href={base} className="inline-block py-2">
-            {t("track.another")}
-          </Link>
-        </p>
-      </div>
-    );
-  }
+  if (!("view" in loaded)) return <TrackingNotShown code={code} base={base} t={t} failure={loaded} />;
 
   const { view } = loaded;
   const full = view.full;
   return <Tracking view={view} full={full} base={base} kiosk={kiosk} t={t} locale={locale} params={params} />;
+}
+
+type Failure = { error: "notFound" } | { error: "rateLimited"; seconds: number };
+
+/** An unknown code, or too many look-ups: the message and the way back to the form. */
+export function TrackingNotShown({ code, base, t, failure, plain = false }: { code: string; base: string; t: TFunction; failure: Failure; plain?: boolean }) {
+  const Link = plain ? PlainLink : NextLink;
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl text-brand-800 sm:text-3xl">{t("track.resultTitle", { code: code.toUpperCase() })}</h1>
+      <Notice tone="error" testId="track-error">
+        {failure.error === "notFound" ? t("track.notFound", { code: code.toUpperCase() }) : t("track.rateLimited", { seconds: failure.seconds })}
+      </Notice>
+      <p>
+        <Link href={base} className="inline-block py-2">
+          {t("track.another")}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+/** The public view as the plain-HTML page sends it (app/(public)/track/[code]/public/route.tsx). */
+export function PlainPublicTracking({ view, t, locale }: { view: TTrackingView["public"]; t: TFunction; locale: Locale }) {
+  return <Tracking view={{ public: view, full: null, access: "PUBLIC" }} full={null} base="/track" kiosk={false} t={t} locale={locale} params={{}} plain />;
 }
 
 function Tracking({
@@ -223,6 +238,7 @@ function Tracking({
   t,
   locale,
   params,
+  plain = false,
 }: {
   view: TTrackingView;
   full: TTrackingView["full"];
@@ -231,7 +247,10 @@ function Tracking({
   t: TFunction;
   locale: Locale;
   params: { error?: string; retry?: string; rated?: string; rateError?: string };
+  /** The plain-HTML page: no client components, the ID form posts to a plain URL. */
+  plain?: boolean;
 }) {
+  const Link = plain ? PlainLink : NextLink;
   const code = view.public.code;
   const idError = trackErrorMessage(t, params.error, { code, retry: params.retry });
   return (
@@ -276,14 +295,24 @@ function Tracking({
       ) : (
         <>
           <Timeline entries={view.public.timeline} t={t} locale={locale} />
-          <IdNumberForm code={code} base={base} t={t} kiosk={kiosk} error={idError} />
+          <IdNumberForm
+            code={code}
+            base={base}
+            t={t}
+            kiosk={kiosk}
+            error={idError}
+            action={plain ? `${base}/${encodeURIComponent(code)}/access` : trackLookupAction}
+          />
         </>
       )}
 
       <RatingSection view={view} base={base} t={t} params={params} />
 
       <div className="flex flex-wrap items-center gap-4 print:hidden">
-        <PrintButton label={kiosk ? t("kiosk.print") : t("track.printReceipt")} className={kiosk ? "btn-primary min-h-14 px-6 text-xl print:hidden" : undefined} />
+        {/* Needs JavaScript; the plain page has none (the browser's own print works). */}
+        {!plain && (
+          <PrintButton label={kiosk ? t("kiosk.print") : t("track.printReceipt")} className={kiosk ? "btn-primary min-h-14 px-6 text-xl print:hidden" : undefined} />
+        )}
         <Link href={base} className={kiosk ? "btn-primary min-h-14 px-6 text-xl no-underline hover:text-white" : "inline-block py-2"}>
           {t("track.another")}
         </Link>

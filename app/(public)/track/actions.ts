@@ -6,86 +6,20 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { api } from "~/server/api/caller";
-import { sessionCookie } from "~/server/auth";
-import { AppError } from "~/server/errors";
-import { TRACK_GRANT_COOKIE, TRACK_GRANT_TTL_SECONDS } from "~/server/modules/tracking/grant";
+import { TRACK_GRANT_COOKIE } from "~/server/modules/tracking/grant";
+import { appErrorOf, baseOf, codePath, formText as text, grantCookieOptions, lookUpTracking, withQuery } from "./lookup";
 
-/** Where tracking pages live: the portal and the kiosk. */
-const BASES = ["/track", "/kiosk/track"] as const;
-type Base = (typeof BASES)[number];
-
-function baseOf(formData: FormData): Base {
-  const value = formData.get("base");
-  return BASES.find((b) => b === value) ?? "/track";
-}
-
-function text(formData: FormData, name: string, max = 200): string {
-  const value = formData.get(name);
-  return typeof value === "string" ? value.trim().slice(0, max) : "";
-}
-
-/** The AppError behind an error from the server-side caller (a TRPCError whose cause it is). */
-function appErrorOf(error: unknown): AppError | null {
-  if (error instanceof AppError) return error;
-  const cause = (error as { cause?: unknown } | null)?.cause;
-  return cause instanceof AppError ? cause : null;
-}
-
-function withQuery(path: string, query: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== "") search.set(k, String(v));
-  const s = search.toString();
-  return s ? `${path}?${s}` : path;
-}
-
-function codePath(base: Base, code: string): string {
-  return `${base}/${encodeURIComponent(code.toUpperCase())}`;
-}
-
-/**
- * Look-up form (code, optional ID number). Without an ID number: the public page of the code.
- * With one: checked (rate-limited), then the page with the full view, or back with an error.
- */
+/** Look-up form (code, optional ID number): see lookUpTracking. */
 export async function trackLookupAction(formData: FormData): Promise<void> {
-  const base = baseOf(formData);
-  const code = text(formData, "code", 60).replace(/\s+/g, "");
-  const idNumber = text(formData, "idNumber", 40);
-  // Where errors are shown: the page the form was on (the search page or the dossier's page).
-  const back = formData.get("from") === "dossier" && code ? codePath(base, code) : base;
-  if (!code) redirect(withQuery(back, { error: "missingCode" }));
-  if (!idNumber) redirect(codePath(base, code));
-
-  let outcome: { ok: boolean; code: string; grant?: string };
-  try {
-    outcome = await api.tracking.checkIdNumber({ code, idNumber });
-  } catch (error) {
-    const app = appErrorOf(error);
-    if (app?.code === "NOT_FOUND") redirect(withQuery(base, { error: "notFound", code }));
-    if (app?.code === "RATE_LIMITED") {
-      const seconds = Number(app.details?.retryAfterSeconds ?? 60);
-      const reason = app.details?.reason === "track-id" ? "idAttemptsExceeded" : "rateLimited";
-      redirect(withQuery(back, { error: reason, retry: seconds, ...(back === base ? { code } : {}) }));
-    }
-    if (app?.code === "VALIDATION") redirect(withQuery(back, { error: "notFound", code }));
-    throw error;
-  }
-  if (!outcome.ok || !outcome.grant) redirect(withQuery(back, { error: "idMismatch", ...(back === base ? { code } : {}) }));
-
-  const store = await cookies();
-  store.set(TRACK_GRANT_COOKIE, outcome.grant, {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure: sessionCookie.options.secure,
-    maxAge: TRACK_GRANT_TTL_SECONDS,
-  });
-  redirect(codePath(base, outcome.code));
+  const outcome = await lookUpTracking(formData);
+  if (outcome.grant) (await cookies()).set(TRACK_GRANT_COOKIE, outcome.grant, grantCookieOptions());
+  redirect(outcome.location);
 }
 
 /** Ends the full view on this browser (a shared phone, a kiosk). */
 export async function forgetTrackingAction(formData: FormData): Promise<void> {
   const store = await cookies();
-  store.set(TRACK_GRANT_COOKIE, "", { httpOnly: true, sameSite: "lax", path: "/", secure: sessionCookie.options.secure, maxAge: 0 });
+  store.set(TRACK_GRANT_COOKIE, "", grantCookieOptions(0));
   const code = text(formData, "code", 60);
   const base = baseOf(formData);
   redirect(code ? codePath(base, code) : base);

@@ -2,12 +2,12 @@
 // owner's session or proof of the applicant's ID number, and wrong ID numbers are limited per code
 // (codes are sequential and guessable; ID numbers must not be guessable through this page).
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { Db } from "../../db";
+import { getDb, type Db } from "../../db";
 import { AppError } from "../../errors";
 import { createTrackGrant, verifyTrackGrant } from "./grant";
 import { getPublicTracking, loadFullTracking, normaliseDossierCode } from "./queries";
 import { enforceRateLimit, hitRateLimit, idAttemptsPerCode, lookupsPerClient, rateLimitedError, undoRateLimitHit } from "./rate-limit";
-import { ZDossierCodeSchema, ZTrackIdNumberSchema, type TFullTracking, type TTrackingView } from "./schema";
+import { ZDossierCodeSchema, ZTrackIdNumberSchema, type TFullTracking, type TPublicTracking, type TTrackingView } from "./schema";
 
 export interface TrackingAccess {
   /** The signed-in user, if any: the owner sees everything. */
@@ -72,6 +72,21 @@ export async function resolveTrackingAccess(db: Db, code: string, access: Tracki
 }
 
 /**
+ * One look-up of the public view alone (a visitor with neither session nor grant: the plain-HTML
+ * tracking page), on the process-wide client unless given one. RATE_LIMITED past the per-client limit; NOT_FOUND for an unknown or training-mode code.
+ */
+export async function trackPublicly(
+  input: { code: string; clientKey: string },
+  { db = getDb(), now = new Date() }: { db?: Db; now?: Date } = {},
+): Promise<TPublicTracking> {
+  await enforceRateLimit(db, lookupsPerClient(), input.clientKey, now);
+  const code = parseCode(input.code);
+  const pub = await getPublicTracking(db, code, now);
+  if (!pub) throw notFound(code);
+  return pub;
+}
+
+/**
  * One tracking look-up: the public view, plus the full one when the caller may see it.
  * RATE_LIMITED past the per-client limit; NOT_FOUND for an unknown or training-mode code.
  */
@@ -80,11 +95,8 @@ export async function trackDossier(
   input: { code: string; clientKey: string } & TrackingAccess,
   now = new Date(),
 ): Promise<TTrackingView> {
-  await enforceRateLimit(db, lookupsPerClient(), input.clientKey, now);
-  const code = parseCode(input.code);
-  const pub = await getPublicTracking(db, code, now);
-  if (!pub) throw notFound(code);
-  const full = await getFullTracking(db, code, input, now);
+  const pub = await trackPublicly(input, { db, now });
+  const full = await getFullTracking(db, pub.code, input, now);
   return { public: pub, full: full?.view ?? null, access: full?.via ?? "PUBLIC" };
 }
 

@@ -1,6 +1,6 @@
 // Dossier tracking views. The public view selects, column by column, only what anyone holding the
 // code may see; the full view adds what the applicant filed. Neither ever selects officers.
-import type { Db, DossierAction, Prisma } from "../../db";
+import { sqlRows, type Db, type DossierAction, type Prisma } from "../../db";
 import {
   ZFullTrackingSchema,
   ZPublicTrackingSchema,
@@ -106,9 +106,76 @@ export function normaliseDossierCode(code: string): string {
 
 /** What anyone with the code sees; null for an unknown code or a training-mode (isTest) dossier. */
 export async function getPublicTracking(db: Db, code: string, now = new Date()): Promise<TPublicTracking | null> {
-  const row = await db.dossier.findUnique({ where: { code: normaliseDossierCode(code) }, select: publicSelect });
+  const [row] = await sqlRows<PublicViewRow>(db, PUBLIC_VIEW_SQL, [normaliseDossierCode(code), PUBLIC_EVENT_ACTIONS]);
   if (!row || row.isTest) return null;
-  return toPublic(row, now);
+  return toPublic(publicRowOf(row), now);
+}
+
+// The public view is the busiest read of the portal (every signed-out look-up), so it is one
+// plain SQL statement (server/db/sql.ts) rather than Prisma's query: the same columns as
+// `publicSelect`, which the full view still reads through Prisma (tracking.int.test.ts checks
+// that both give the same public view for every dossier).
+const PUBLIC_VIEW_SQL = `
+SELECT d."code", d."isTest", d."status", d."currentStepOrder", d."submittedAt", d."receivedAt", d."dueAt",
+       d."pausedAt", d."finishedAt", d."returnedAt",
+       p."code" AS "procedureCode",
+       pv."nameVi" AS "versionNameVi", pv."nameEn" AS "versionNameEn",
+       ha."nameVi" AS "handlingNameVi", ha."nameEn" AS "handlingNameEn",
+       ra."nameVi" AS "receivingNameVi", ra."nameEn" AS "receivingNameEn",
+       (SELECT coalesce(json_agg(json_build_object('order', s."order", 'nameVi', s."nameVi", 'nameEn', s."nameEn")), '[]'::json)
+          FROM "ProcedureStep" s WHERE s."procedureVersionId" = d."procedureVersionId") AS "steps",
+       (SELECT coalesce(json_agg(json_build_object('action', e."action", 'toStatus', e."toStatus", 'fromStepOrder', e."fromStepOrder",
+                                                   'toStepOrder', e."toStepOrder", 'serverAt', e."serverAt")
+                                 ORDER BY e."serverAt", e."resultingVersion"), '[]'::json)
+          FROM "DossierEvent" e WHERE e."dossierId" = d."id" AND e."action" = ANY($2::"DossierAction"[])) AS "events"
+  FROM "Dossier" d
+  JOIN "Procedure" p ON p."id" = d."procedureId"
+  JOIN "ProcedureVersion" pv ON pv."id" = d."procedureVersionId"
+  JOIN "Agency" ha ON ha."id" = d."handlingAgencyId"
+  JOIN "Agency" ra ON ra."id" = d."receivingAgencyId"
+ WHERE d."code" = $1`;
+
+interface PublicViewRow {
+  code: string;
+  isTest: boolean;
+  status: PublicRow["status"];
+  currentStepOrder: number | null;
+  submittedAt: Date;
+  receivedAt: Date | null;
+  dueAt: Date | null;
+  pausedAt: Date | null;
+  finishedAt: Date | null;
+  returnedAt: Date | null;
+  procedureCode: string;
+  versionNameVi: string;
+  versionNameEn: string;
+  handlingNameVi: string;
+  handlingNameEn: string;
+  receivingNameVi: string;
+  receivingNameEn: string;
+  steps: Array<{ order: number; nameVi: string; nameEn: string }>;
+  /** serverAt is a string inside json. */
+  events: Array<Omit<PublicRow["events"][number], "serverAt"> & { serverAt: string }>;
+}
+
+function publicRowOf(row: PublicViewRow): PublicRow {
+  return {
+    code: row.code,
+    isTest: row.isTest,
+    status: row.status,
+    currentStepOrder: row.currentStepOrder,
+    submittedAt: row.submittedAt,
+    receivedAt: row.receivedAt,
+    dueAt: row.dueAt,
+    pausedAt: row.pausedAt,
+    finishedAt: row.finishedAt,
+    returnedAt: row.returnedAt,
+    procedure: { code: row.procedureCode },
+    handlingAgency: { nameVi: row.handlingNameVi, nameEn: row.handlingNameEn },
+    receivingAgency: { nameVi: row.receivingNameVi, nameEn: row.receivingNameEn },
+    procedureVersion: { nameVi: row.versionNameVi, nameEn: row.versionNameEn, steps: row.steps },
+    events: row.events.map((e) => ({ ...e, serverAt: new Date(e.serverAt) })),
+  };
 }
 
 const fullSelect = {

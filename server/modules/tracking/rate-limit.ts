@@ -2,7 +2,7 @@
 // counts against the same numbers. One upsert per hit: the row for (key, window) is created or
 // incremented atomically and the new count comes back.
 import { createHash } from "node:crypto";
-import { Prisma, type Db } from "../../db";
+import { sqlRows, type Db } from "../../db";
 import { AppError } from "../../errors";
 
 export interface RateLimitRule {
@@ -54,10 +54,14 @@ const SWEEP_ONE_IN = 200;
 export async function hitRateLimit(db: Db, rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitHit> {
   const windowStart = windowOf(rule, now);
   const key = bucketKey(rule, subject);
-  const rows = await db.$queryRaw<Array<{ count: number }>>(Prisma.sql`
-    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
-    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + 1
-    RETURNING "count"`);
+  // Plain SQL: this runs on every public look-up and sign-in attempt (server/db/sql.ts).
+  const rows = await sqlRows<{ count: number }>(
+    db,
+    `INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES ($1, $2, 1)
+     ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + 1
+     RETURNING "count"`,
+    [key, windowStart],
+  );
   if (Math.random() * SWEEP_ONE_IN < 1) {
     await db.$executeRaw`DELETE FROM "RateLimitBucket" WHERE "windowStart" < ${new Date(now.getTime() - SWEEP_AFTER_MS)}`;
   }

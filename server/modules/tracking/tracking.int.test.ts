@@ -5,7 +5,7 @@ import { act, createDesk, intake, T0 } from "../dossier/commands/test-fixtures";
 import { AppError } from "../../errors";
 import { verifyTrackGrant } from "./grant";
 import { checkTrackingIdNumber, getFullTracking, idNumbersMatch, trackDossier } from "./lookup";
-import { getPublicTracking } from "./queries";
+import { getPublicTracking, loadFullTracking } from "./queries";
 import { hitRateLimit, lookupsPerClient } from "./rate-limit";
 
 const db = useTestDb();
@@ -70,6 +70,38 @@ describe("getPublicTracking", () => {
     await expect(
       checkTrackingIdNumber(db, { code: dossier.code, idNumber: ID_NUMBER, clientKey: uniqueIp(), secret: SECRET }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("the public view's plain SQL", () => {
+  it("gives the same public view as the full view's Prisma query, through the pool and inside a transaction", async () => {
+    const { desk, dossier } = await personalDossier();
+    const minute = 60_000;
+    const at = (n: number) => new Date(T0.getTime() + (10 + n) * minute);
+    // Stage moves, a supplement round (a public event with a pause), an internal comment, a result.
+    await act(db, desk.specialist.id, dossier.id, { action: "REQUEST_SUPPLEMENT", payload: { items: ["Bản sao"], note: "Thiếu" } }, at(1));
+    await act(db, desk.reception.id, dossier.id, { action: "RESUME" }, at(2));
+    await act(db, desk.specialist.id, dossier.id, { action: "FORWARD", payload: { assigneeId: desk.leader.id } }, at(3));
+    await act(db, desk.leader.id, dossier.id, { action: "SEND_BACK", payload: { note: "Bổ sung nhận xét" } }, at(4));
+    await act(db, desk.specialist.id, dossier.id, { action: "FORWARD", payload: { assigneeId: desk.leader.id } }, at(5));
+    await act(db, desk.leader.id, dossier.id, { action: "APPROVE" }, at(6));
+    await act(db, desk.clerk.id, dossier.id, { action: "ISSUE_RESULT", payload: { resultNumber: "7/GCN" } }, at(7));
+    await act(db, desk.reception.id, dossier.id, { action: "RETURN_RESULT", payload: { method: "AT_DESK" } }, at(8));
+
+    const now = at(9);
+    const viaSql = await getPublicTracking(db, dossier.code, now);
+    const inTransaction = await db.$transaction((tx) => getPublicTracking(tx as never, dossier.code, now));
+    const full = (await loadFullTracking(db, dossier.code, { now }))!.view;
+    const publicPart: Record<string, unknown> = Object.fromEntries(Object.keys(viaSql!).map((k) => [k, full[k as keyof typeof full]]));
+    // The full view's timeline adds notes and items; the public one has only these keys.
+    publicPart.timeline = full.timeline.map(({ at, action, status, stage }) => ({ at, action, status, stage }));
+    expect(viaSql).toEqual(publicPart);
+    expect(inTransaction).toEqual(viaSql);
+    expect(viaSql!.timeline.map((e) => e.action)).toEqual([
+      "INTAKE", "REQUEST_SUPPLEMENT", "RESUME", "FORWARD", "SEND_BACK", "FORWARD", "APPROVE", "ISSUE_RESULT", "RETURN_RESULT",
+    ]);
+    expect(viaSql!.timeline.every((e) => e.at instanceof Date)).toBe(true);
+    expect(viaSql).toMatchObject({ status: "RETURNED", code: dossier.code, procedureCode: expect.any(String) });
   });
 });
 

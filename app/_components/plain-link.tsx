@@ -1,0 +1,15 @@
+import type { ReactNode } from "react";
+
+export type PlainLinkProps = { href: string; className?: string; children: ReactNode };
+
+/**
+ * A plain anchor, as <Link> renders on the server: for markup that is also sent as plain HTML,
+ * without the client runtime (app/_plain-html), where client components cannot render.
+ */
+export function PlainLink({ href, className, children }: PlainLinkProps) {
+  return (
+    <a href={href} className={className}>
+      {children}
+    </a>
+  );
+}

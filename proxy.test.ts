@@ -1,0 +1,116 @@
+// Which requests the proxy runs on, and which /track/<code> requests get the plain-HTML page,
+// decided by Next.js's own matchers over this project's config (proxy.ts, next.config.js).
+import * as staticInfo from "next/dist/build/analysis/get-page-static-info";
+import { getMiddlewareRouteMatcher } from "next/dist/shared/lib/router/utils/middleware-route-matcher";
+import { matchHas } from "next/dist/shared/lib/router/utils/prepare-destination";
+import { describe, expect, it, vi } from "vitest";
+import type { NextConfig } from "next";
+import { config } from "./proxy";
+import { isCrossSiteWrite } from "./server/http/same-origin";
+
+// Next.js's own matcher compiler (internal: it has no type declaration).
+const { getMiddlewareMatchers } = staticInfo as unknown as { getMiddlewareMatchers: (matcher: unknown, config: unknown) => unknown };
+
+const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+
+interface Req {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  cookies?: Record<string, string>;
+  query?: Record<string, string>;
+}
+
+function incoming(req: Req) {
+  const cookie = Object.entries(req.cookies ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join("; ");
+  const headers: Record<string, string> = { host: "motcua.test", ...Object.fromEntries(Object.entries(req.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])) };
+  if (cookie) headers.cookie = cookie;
+  return { headers };
+}
+
+const proxyRuns = (() => {
+  const matcher = getMiddlewareRouteMatcher(getMiddlewareMatchers(config.matcher as never, { i18n: null, basePath: "" } as never) as never);
+  return (req: Req) => matcher(req.path, incoming(req) as never, req.query ?? {});
+})();
+
+/** What the proxy exists for: a session to slide, or a cross-site write to refuse. */
+function proxyHasWork(req: Req): boolean {
+  const hasSession = SESSION_COOKIES.some((name) => req.cookies?.[name]);
+  return hasSession || isCrossSiteWrite(req.method, new Headers(incoming(req).headers));
+}
+
+const CASES: Array<Req & { name: string }> = [
+  { name: "signed-out page view", method: "GET", path: "/track/000.00.20.H09-260903-0001", headers: { "sec-fetch-site": "none" } },
+  { name: "signed-out link from the site", method: "GET", path: "/procedures", headers: { "sec-fetch-site": "same-origin" } },
+  { name: "a script without browser headers", method: "GET", path: "/track/X" },
+  { name: "same-origin form post", method: "POST", path: "/api/locale", headers: { origin: "http://motcua.test", "sec-fetch-site": "same-origin" } },
+  { name: "cross-site form post", method: "POST", path: "/api/locale", headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" } },
+  { name: "same-site neighbour post", method: "POST", path: "/sign-in", headers: { origin: "http://motcua.test:8080", "sec-fetch-site": "same-site" } },
+  { name: "older browser, Origin only, other site", method: "POST", path: "/sign-in", headers: { origin: "https://evil.example" } },
+  { name: "older browser, Origin only, this site", method: "POST", path: "/sign-in", headers: { origin: "http://motcua.test" } },
+  { name: "signed in, page view", method: "GET", path: "/me", headers: { "sec-fetch-site": "none" }, cookies: { "next-auth.session-token": "x" } },
+  { name: "signed in over https", method: "GET", path: "/officer", cookies: { "__Secure-next-auth.session-token": "x" } },
+  { name: "signed in, cross-site link", method: "GET", path: "/me", headers: { "sec-fetch-site": "cross-site" }, cookies: { "next-auth.session-token": "x" } },
+  { name: "cross-site DELETE", method: "DELETE", path: "/api/uploads/1", headers: { "sec-fetch-site": "cross-site" } },
+];
+
+describe("proxy matcher", () => {
+  it.each(CASES)("runs wherever it has work: $name", (req) => {
+    if (proxyHasWork(req)) expect(proxyRuns(req)).toBe(true);
+  });
+
+  it("skips signed-out page views and same-origin requests without a session", () => {
+    expect(proxyRuns(CASES[0]!)).toBe(false);
+    expect(proxyRuns(CASES[1]!)).toBe(false);
+    expect(proxyRuns(CASES[2]!)).toBe(false);
+    expect(proxyRuns(CASES[3]!)).toBe(false);
+  });
+
+  it("never runs on build output", () => {
+    expect(proxyRuns({ method: "GET", path: "/_next/static/chunks/main.js", cookies: { "next-auth.session-token": "x" } })).toBe(false);
+  });
+
+  it("names the session cookie as server/session-token.ts does, secure or not", async () => {
+    const names = new Set<string>();
+    const saved = process.env.NEXTAUTH_URL;
+    for (const url of ["http://localhost:3000", "https://motcua.gov.vn"]) {
+      process.env.NEXTAUTH_URL = url;
+      vi.resetModules();
+      const { sessionCookie } = await import("./server/session-token");
+      names.add(sessionCookie.name);
+    }
+    if (saved === undefined) delete process.env.NEXTAUTH_URL;
+    else process.env.NEXTAUTH_URL = saved;
+    expect([...names].sort()).toEqual([...SESSION_COOKIES].sort());
+  });
+});
+
+describe("the plain-HTML tracking rewrite", () => {
+  const rewrite = async () => {
+    const configFile = "./next.config.js";
+    const nextConfig = ((await import(/* @vite-ignore */ configFile)) as { default: NextConfig }).default;
+    const rules = await nextConfig.rewrites!();
+    const list = Array.isArray(rules) ? rules : (rules.beforeFiles ?? []);
+    const rule = list.find((r) => r.source === "/track/:code")!;
+    return (req: Req) => /^\/track\/[^/]+$/.test(req.path) && matchHas(incoming(req) as never, req.query ?? {}, rule.has, rule.missing) !== false;
+  };
+
+  it.each<{ name: string; req: Req; plain: boolean }>([
+    { name: "a signed-out visitor", req: { method: "GET", path: "/track/A" }, plain: true },
+    { name: "a visitor with a language chosen", req: { method: "GET", path: "/track/A", cookies: { locale: "en" } }, plain: true },
+    { name: "the owner (session)", req: { method: "GET", path: "/track/A", cookies: { "next-auth.session-token": "x" } }, plain: false },
+    { name: "the owner over https", req: { method: "GET", path: "/track/A", cookies: { "__Secure-next-auth.session-token": "x" } }, plain: false },
+    { name: "a grant holder (ID number given)", req: { method: "GET", path: "/track/A", cookies: { track_grant: "g" } }, plain: false },
+    { name: "a kiosk", req: { method: "GET", path: "/track/A", cookies: { kiosk: "1" } }, plain: false },
+    { name: "an error redirect", req: { method: "GET", path: "/track/A", query: { error: "idMismatch" } }, plain: false },
+    { name: "after rating", req: { method: "GET", path: "/track/A", query: { rated: "1" } }, plain: false },
+    { name: "a rating error", req: { method: "GET", path: "/track/A", query: { rateError: "missingScores" } }, plain: false },
+    { name: "the client router's RSC request", req: { method: "GET", path: "/track/A", headers: { rsc: "1" } }, plain: false },
+    { name: "a Server Action post", req: { method: "POST", path: "/track/A", headers: { "next-action": "abc" } }, plain: false },
+    { name: "the look-up form page", req: { method: "GET", path: "/track" }, plain: false },
+  ])("$name → plain: $plain", async ({ req, plain }) => {
+    expect((await rewrite())(req)).toBe(plain);
+  });
+});
