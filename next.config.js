@@ -74,31 +74,30 @@ const nextConfig = {
     "@prisma/client-runtime-utils",
   ],
   /**
-   * The public tracking view (/track/<code>) goes out as a plain-HTML page, without the client
-   * runtime (app/_plain-html), to whoever could only see the public view anyway: no session, no
-   * grant for the full view, not a kiosk, not an error redirect, and not the client router's own
-   * RSC or Server Action requests. Everyone else gets the React page at the same address.
+   * /track/<code> is a plain-HTML route handler (app/_plain-html): the public view without the
+   * client runtime, for whoever could only see the public view anyway. These requests go to the
+   * React page (/track/<code>/detail) instead, at the same address: a session (the owner), a grant
+   * for the full view (ID number given), a kiosk, an error or rating redirect, and the client
+   * router's own RSC and Server Action requests. One rule per condition (a rule's `has` must all hold).
    */
   async rewrites() {
+    const toReactPage = [
+      { type: "cookie", key: "next-auth.session-token" },
+      { type: "cookie", key: "__Secure-next-auth.session-token" },
+      { type: "cookie", key: "track_grant" },
+      { type: "cookie", key: "kiosk" },
+      { type: "header", key: "rsc" },
+      { type: "header", key: "next-action" },
+      { type: "query", key: "error" },
+      { type: "query", key: "rated" },
+      { type: "query", key: "rateError" },
+    ];
     return {
-      beforeFiles: [
-        {
-          source: "/track/:code",
-          missing: [
-            { type: "cookie", key: "next-auth.session-token" },
-            { type: "cookie", key: "__Secure-next-auth.session-token" },
-            { type: "cookie", key: "track_grant" },
-            { type: "cookie", key: "kiosk" },
-            { type: "header", key: "rsc" },
-            { type: "header", key: "next-action" },
-            { type: "query", key: "error" },
-            { type: "query", key: "rated" },
-            
-            { type: "query", key: "rateError" },
-          ],
-          destination: "/track/:code/public",
-        },
-      ],
+      beforeFiles: toReactPage.map((condition) => ({
+        source: "/track/:code",
+        has: [/** @type {import("next/dist/lib/load-custom-routes").RouteHas} */ (condition)],
+        destination: "/track/:code/detail",
+      })),
     };
   },
   async headers() {

@@ -64,37 +64,55 @@ export interface PlainPage {
   headers?: Record<string, string>;
 }
 
+const MAIN_SLOT = "@@plain-html-main@@";
+const frames = new Map<Locale, { top: string; bottom: string }>();
+
+/**
+ * The body around <main> (skip link, header for a signed-out visitor, footer): the same for every
+ * page in a locale, so rendered once per locale and process (every time in development).
+ */
+function frameOf(locale: Locale, t: TFunction, render: StaticMarkup): { top: string; bottom: string } {
+  const cached = frames.get(locale);
+  if (cached && process.env.NODE_ENV === "production") return cached;
+  const html = render(
+    <body className="font-sans antialiased">
+      <a href="#main" className="skip-link">
+        {t("common.skipToContent")}
+      </a>
+      <SiteHeader locale={locale} t={t} user={null} plain />
+      <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
+        {MAIN_SLOT}
+      </main>
+      <SiteFooter t={t} />
+    </body>,
+  );
+  const at = html.indexOf(MAIN_SLOT);
+  const frame = { top: html.slice(0, at), bottom: html.slice(at + MAIN_SLOT.length) };
+  frames.set(locale, frame);
+  return frame;
+}
+
 /** A whole page, in the root layout's frame (skip link, header for a signed-out visitor, footer). */
 export async function plainPageResponse(page: PlainPage): Promise<Response> {
   const { locale, t } = page;
   const render = await loadStaticMarkup();
-  const html = render(
-    <html lang={locale}>
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="theme-color" content="#a11d21" />
-        <title>{`${page.title} — ${t("common.appShortName")}`}</title>
-        <meta name="description" content={t("home.heroLead")} />
-        <meta name="application-name" content={t("common.appShortName")} />
-        {page.noIndex && <meta name="robots" content="noindex" />}
-        {siteStylesheets().map((href) => (
-          <link key={href} rel="stylesheet" href={href} />
-        ))}
-      </head>
-      <body className="font-sans antialiased">
-        <a href="#main" className="skip-link">
-          {t("common.skipToContent")}
-        </a>
-        <SiteHeader locale={locale} t={t} user={null} plain />
-        <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
-          {page.body}
-        </main>
-        <SiteFooter t={t} />
-      </body>
-    </html>,
+  const head = render(
+    <head>
+      <meta charSet="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="theme-color" content="#a11d21" />
+      <title>{`${page.title} — ${t("common.appShortName")}`}</title>
+      <meta name="description" content={t("home.heroLead")} />
+      <meta name="application-name" content={t("common.appShortName")} />
+      {page.noIndex && <meta name="robots" content="noindex" />}
+      {siteStylesheets().map((href) => (
+        <link key={href} rel="stylesheet" href={href} />
+      ))}
+    </head>,
   );
-  return new Response(`<!DOCTYPE html>${html}`, {
+  const frame = frameOf(locale, t, render);
+  const html = `<!DOCTYPE html><html lang="${locale}">${head}${frame.top}${render(page.body)}${frame.bottom}</html>`;
+  return new Response(html, {
     status: page.status ?? 200,
     headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-cache, no-store, max-age=0, must-revalidate", ...page.headers },
   });

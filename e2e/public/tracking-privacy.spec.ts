@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
+import en from "../../messages/en.json" with { type: "json" };
 import vi from "../../messages/vi.json" with { type: "json" };
 import { departmentCode } from "../../prisma/seed/agencies";
 import type { Db } from "../../server/db";
@@ -188,5 +189,58 @@ test.describe("tracking privacy", () => {
     const unknown = dossier.code.replace(/\d{4}$/, "9999");
     await tracking.lookUp(unknown);
     await expect(tracking.error).toHaveText(vi.track.notFound.replace("{code}", unknown));
+  });
+
+  // A signed-out visitor's /track/<code> is a plain-HTML page (app/_plain-html, next.config.js
+  // rewrites): the same components as the React page, without any script.
+  test("the public view goes out as plain HTML: no script, the site's frame and look, forms without JavaScript", async ({ page, db }) => {
+    await asOwnClient(page);
+    const dossier = await dossierWithPersonalData(db);
+    const tracking = new TrackingPage(page);
+
+    const html = await tracking.rawHtml(dossier.code);
+    expect(html).not.toContain("<script");
+    const stylesheet = /<link rel="stylesheet" href="(\/_next\/static\/css\/[^"]+\.css)"\/>/.exec(html)?.[1];
+    expect(stylesheet, "links the site stylesheet").toBeTruthy();
+
+    // The frame is the React pages' own: the same header and footer markup as a signed-out React page.
+    const reactHtml = await (await page.request.get("/procedures")).text();
+    const part = (source: string, tag: string) => new RegExp(`<${tag}[\\s>][\\s\\S]*?</${tag}>`).exec(source)?.[0].replaceAll("<!-- -->", "");
+    expect(part(html, "header")).toBe(part(reactHtml, "header"));
+    expect(part(html, "footer")).toBe(part(reactHtml, "footer"));
+    expect(reactHtml, "and the same stylesheet").toContain(`href="${stylesheet}"`);
+
+    await tracking.goto(dossier.code);
+    // Styled: the header's brand colour comes from the stylesheet (unstyled it would be transparent).
+    await expect(page.locator("header").first()).not.toHaveCSS("background-color", "rgba(0, 0, 0, 0)");
+    await expect(tracking.timeline).toContainText(vi.track.events.INTAKE);
+
+    // The language switch (a form post) works here too, and the page stays plain.
+    await page.getByRole("button", { name: en.common.languageEn }).click();
+    await expect(tracking.heading).toHaveText(en.track.resultTitle.replace("{code}", dossier.code));
+    await expect(page.getByRole("heading", { name: en.track.showFullTitle })).toBeVisible();
+    expect(await tracking.rawHtml(dossier.code)).not.toContain("<script");
+
+    // The ID-number form posts without JavaScript and opens the full view (the React page, with the grant).
+    await tracking.showFull(dossier.idNumber);
+    await expect(tracking.access).toHaveText(en.track.accessIdNumber);
+    await expect(tracking.applicant).toContainText(dossier.name);
+  });
+
+  test("past the per-client limit the plain page says so, in the visitor's language, with 429 and Retry-After", async ({ page, db }) => {
+    const dossier = await dossierWithPersonalData(db);
+    const headers = { "x-forwarded-for": clientAddress(), cookie: "locale=en" };
+    let last = await page.request.get(`/track/${encodeURIComponent(dossier.code)}`, { headers });
+    for (let i = 0; i < 40 && last.status() === 200; i++) last = await page.request.get(`/track/${encodeURIComponent(dossier.code)}`, { headers });
+    expect(last.status()).toBe(429);
+    expect(Number(last.headers()["retry-after"])).toBeGreaterThan(0);
+    const body = await last.text();
+    expect(body).toContain(en.track.rateLimited.split("{seconds}")[0]!);
+    expect(body).not.toContain("<script");
+    expectNothingPersonal(body, dossier, "the rate-limited page");
+    // An unknown code: 404 with the message, not an error page.
+    const unknown = await page.request.get(`/track/${encodeURIComponent(dossier.code.replace(/\d{4}$/, "9999"))}`, { headers: { "x-forwarded-for": clientAddress() } });
+    expect(unknown.status()).toBe(404);
+    expect(await unknown.text()).toContain(vi.track.notFound.split("{code}")[0]!);
   });
 });

@@ -225,7 +225,7 @@ export function TrackingNotShown({ code, base, t, failure, plain = false }: { co
   );
 }
 
-/** The public view as the plain-HTML page sends it (app/(public)/track/[code]/public/route.tsx). */
+/** The public view as the plain-HTML page sends it (app/(public)/track/[code]/route.tsx). */
 export function PlainPublicTracking({ view, t, locale }: { view: TTrackingView["public"]; t: TFunction; locale: Locale }) {
   return <Tracking view={{ public: view, full: null, access: "PUBLIC" }} full={null} base="/track" kiosk={false} t={t} locale={locale} params={{}} plain />;
 }

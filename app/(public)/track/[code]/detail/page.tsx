@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getI18n } from "~/server/i18n";
-import { TrackingPageContent, type TrackSearchParams } from "../../_portal/tracking-page";
+import { TrackingPageContent, type TrackSearchParams } from "../../../_portal/tracking-page";
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<TrackSearchParams> };
 

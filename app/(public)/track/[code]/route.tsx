@@ -1,6 +1,7 @@
-// GET /track/<code> for a signed-out visitor without a grant (next.config.js rewrites those here):
-// the public view as a plain-HTML page. Same rate limit, same view, same components as the React
-// page (../page.tsx), which serves the owner, grant holders and the error redirects.
+// GET /track/<code>: the public view as a plain-HTML page (app/_plain-html), for a signed-out
+// visitor without a grant. next.config.js rewrites the rest (the owner, grant holders, kiosks, error
+// redirects, the client router) to the React page, ./detail/page.tsx: same rate limit, same view,
+// same components.
 import { PlainPublicTracking, TrackingNotShown } from "~/app/(public)/_portal/tracking-page";
 import { plainPageResponse } from "~/app/_plain-html/render";
 import { AppError } from "~/server/errors";
