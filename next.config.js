@@ -74,30 +74,39 @@ const nextConfig = {
     "@prisma/client-runtime-utils",
   ],
   /**
-   * /track/<code> is a plain-HTML route handler (app/_plain-html): the public view without the
-   * client runtime, for whoever could only see the public view anyway. These requests go to the
-   * React page (/track/<code>/detail) instead, at the same address: a session (the owner), a grant
-   * for the full view (ID number given), a kiosk, an error or rating redirect, and the client
-   * router's own RSC and Server Action requests. One rule per condition (a rule's `has` must all hold).
+   * The signed-out citizen's busiest pages are plain-HTML route handlers (app/_plain-html): the home
+   * page, a procedure's page and a dossier's public tracking, without the client runtime. Requests
+   * that need the React page go to it instead, at the same address: a session (the header shows the
+   * person; the owner sees the full tracking view), a kiosk (its idle reset is a client component),
+   * the client router's own RSC and Server Action requests, and for tracking a grant for the full
+   * view and the error and rating redirects. One rule per condition (a rule's `has` must all hold);
+   * proxy.test.ts checks them.
    */
   async rewrites() {
-    const toReactPage = [
+    /** @type {import("next/dist/lib/load-custom-routes").RouteHas[]} */
+    const needsReactPage = [
       { type: "cookie", key: "next-auth.session-token" },
       { type: "cookie", key: "__Secure-next-auth.session-token" },
-      { type: "cookie", key: "track_grant" },
       { type: "cookie", key: "kiosk" },
       { type: "header", key: "rsc" },
       { type: "header", key: "next-action" },
+    ];
+    /** @type {import("next/dist/lib/load-custom-routes").RouteHas[]} */
+    const trackingNeedsReactPage = [
+      ...needsReactPage,
+      { type: "cookie", key: "track_grant" },
       { type: "query", key: "error" },
       { type: "query", key: "rated" },
       { type: "query", key: "rateError" },
     ];
+    const toReactPage = (/** @type {string} */ source, /** @type {string} */ destination, /** @type {typeof needsReactPage} */ conditions) =>
+      conditions.map((condition) => ({ source, has: [condition], destination }));
     return {
-      beforeFiles: toReactPage.map((condition) => ({
-        source: "/track/:code",
-        has: [/** @type {import("next/dist/lib/load-custom-routes").RouteHas} */ (condition)],
-        destination: "/track/:code/detail",
-      })),
+      beforeFiles: [
+        ...toReactPage("/", "/home", needsReactPage),
+        ...toReactPage("/procedures/:code", "/procedures/:code/detail", needsReactPage),
+        ...toReactPage("/track/:code", "/track/:code/detail", trackingNeedsReactPage),
+      ],
     };
   },
   async headers() {

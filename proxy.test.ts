@@ -87,30 +87,41 @@ describe("proxy matcher", () => {
   });
 });
 
-describe("the plain-HTML tracking page", () => {
-  /** True when a rewrite sends the request to the React page; false when the plain route answers. */
-  const toReactPage = async () => {
+describe("the plain-HTML pages", () => {
+  /** Where a request ends up: the React page a rewrite sends it to, or null for the plain route. */
+  const reactPageFor = async () => {
     const configFile = "./next.config.js";
     const nextConfig = ((await import(/* @vite-ignore */ configFile)) as { default: NextConfig }).default;
     const rules = await nextConfig.rewrites!();
-    const list = (Array.isArray(rules) ? rules : (rules.beforeFiles ?? [])).filter((r) => r.source === "/track/:code");
-    expect(list.every((r) => r.destination === "/track/:code/detail")).toBe(true);
-    return (req: Req) => list.some((rule) => matchHas(incoming(req) as never, req.query ?? {}, rule.has, rule.missing) !== false);
+    const list = Array.isArray(rules) ? rules : (rules.beforeFiles ?? []);
+    const patterns: Record<string, RegExp> = { "/": /^\/$/, "/procedures/:code": /^\/procedures\/[^/]+$/, "/track/:code": /^\/track\/[^/]+$/ };
+    return (req: Req) => {
+      const rule = list.find((r) => patterns[r.source]?.test(req.path) && matchHas(incoming(req) as never, req.query ?? {}, r.has, r.missing) !== false);
+      return rule ? rule.destination.replace(":code", req.path.split("/")[2] ?? "") : null;
+    };
   };
 
-  it.each<{ name: string; req: Req; plain: boolean }>([
-    { name: "a signed-out visitor", req: { method: "GET", path: "/track/A" }, plain: true },
-    { name: "a visitor with a language chosen", req: { method: "GET", path: "/track/A", cookies: { locale: "en" } }, plain: true },
-    { name: "the owner (session)", req: { method: "GET", path: "/track/A", cookies: { "next-auth.session-token": "x" } }, plain: false },
-    { name: "the owner over https", req: { method: "GET", path: "/track/A", cookies: { "__Secure-next-auth.session-token": "x" } }, plain: false },
-    { name: "a grant holder (ID number given)", req: { method: "GET", path: "/track/A", cookies: { track_grant: "g" } }, plain: false },
-    { name: "a kiosk", req: { method: "GET", path: "/track/A", cookies: { kiosk: "1" } }, plain: false },
-    { name: "an error redirect", req: { method: "GET", path: "/track/A", query: { error: "idMismatch" } }, plain: false },
-    { name: "after rating", req: { method: "GET", path: "/track/A", query: { rated: "1" } }, plain: false },
-    { name: "a rating error", req: { method: "GET", path: "/track/A", query: { rateError: "missingScores" } }, plain: false },
-    { name: "the client router's RSC request", req: { method: "GET", path: "/track/A", headers: { rsc: "1" } }, plain: false },
-    { name: "a Server Action post", req: { method: "POST", path: "/track/A", headers: { "next-action": "abc" } }, plain: false },
-  ])("$name → plain: $plain", async ({ req, plain }) => {
-    expect((await toReactPage())(req)).toBe(!plain);
+  it.each<{ name: string; req: Req; react: string | null }>([
+    { name: "a signed-out visitor's tracking", req: { method: "GET", path: "/track/A" }, react: null },
+    { name: "a visitor with a language chosen", req: { method: "GET", path: "/track/A", cookies: { locale: "en" } }, react: null },
+    { name: "the owner (session)", req: { method: "GET", path: "/track/A", cookies: { "next-auth.session-token": "x" } }, react: "/track/A/detail" },
+    { name: "the owner over https", req: { method: "GET", path: "/track/A", cookies: { "__Secure-next-auth.session-token": "x" } }, react: "/track/A/detail" },
+    { name: "a grant holder (ID number given)", req: { method: "GET", path: "/track/A", cookies: { track_grant: "g" } }, react: "/track/A/detail" },
+    { name: "a kiosk's tracking", req: { method: "GET", path: "/track/A", cookies: { kiosk: "1" } }, react: "/track/A/detail" },
+    { name: "an error redirect", req: { method: "GET", path: "/track/A", query: { error: "idMismatch" } }, react: "/track/A/detail" },
+    { name: "after rating", req: { method: "GET", path: "/track/A", query: { rated: "1" } }, react: "/track/A/detail" },
+    { name: "a rating error", req: { method: "GET", path: "/track/A", query: { rateError: "missingScores" } }, react: "/track/A/detail" },
+    { name: "the client router's RSC request", req: { method: "GET", path: "/track/A", headers: { rsc: "1" } }, react: "/track/A/detail" },
+    { name: "a Server Action post", req: { method: "POST", path: "/track/A", headers: { "next-action": "abc" } }, react: "/track/A/detail" },
+    { name: "a signed-out home page", req: { method: "GET", path: "/" }, react: null },
+    { name: "a signed-in home page", req: { method: "GET", path: "/", cookies: { "next-auth.session-token": "x" } }, react: "/home" },
+    { name: "the home page on a kiosk", req: { method: "GET", path: "/", cookies: { kiosk: "1" } }, react: "/home" },
+    { name: "the client router going home", req: { method: "GET", path: "/", headers: { rsc: "1" } }, react: "/home" },
+    { name: "a signed-out procedure page", req: { method: "GET", path: "/procedures/1.004473" }, react: null },
+    { name: "a procedure page with a grant cookie (not its business)", req: { method: "GET", path: "/procedures/1.004473", cookies: { track_grant: "g" } }, react: null },
+    { name: "a signed-in procedure page", req: { method: "GET", path: "/procedures/1.004473", cookies: { "next-auth.session-token": "x" } }, react: "/procedures/1.004473/detail" },
+    { name: "the client router to a procedure", req: { method: "GET", path: "/procedures/1.004473", headers: { rsc: "1" } }, react: "/procedures/1.004473/detail" },
+  ])("$name → $react", async ({ req, react }) => {
+    expect((await reactPageFor())(req)).toBe(react);
   });
 });

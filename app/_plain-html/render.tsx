@@ -1,5 +1,5 @@
 // Plain-HTML pages: the site's own React components rendered once to static markup, sent without
-// the client runtime (no React, no RSC payload, no script at all), linking the site stylesheet.
+// the client runtime (no React, no RSC payload, no script at all), with the site stylesheet inline.
 //
 // For the busiest signed-out page, the public tracking view that a receipt's QR code opens on a
 // phone: an App Router page costs a flight render plus an HTML render plus ~150 KB of framework
@@ -7,7 +7,7 @@
 // only signed-out, grant-less GETs here; everything else gets the React page, whose markup is the
 // same components (docs/BENCHMARKS.md has the figures).
 import "server-only";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ReactElement } from "react";
 import { SiteFooter } from "~/app/_components/site-footer";
@@ -28,28 +28,32 @@ function loadStaticMarkup(): Promise<StaticMarkup> {
   return staticMarkup;
 }
 
-let stylesheets: string[] | undefined;
+let stylesheet: string | undefined;
 
-function cssFilesUnder(dir: string, prefix = ""): string[] {
+function cssFilesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) =>
-      entry.isDirectory() ? cssFilesUnder(join(dir, entry.name), `${prefix}${entry.name}/`) : entry.name.endsWith(".css") ? [`${prefix}${entry.name}`] : [],
-    )
+    .flatMap((entry) => (entry.isDirectory() ? cssFilesUnder(join(dir, entry.name)) : entry.name.endsWith(".css") ? [join(dir, entry.name)] : []))
     .sort();
 }
 
 /**
- * The URLs of the site stylesheet (app/globals.css, the only CSS the app imports) as this build
- * emitted it: the very file the React pages link, so a visitor's browser caches it once for both.
- * Read once per process (every time in development, where it changes).
+ * The site stylesheet (app/globals.css, the only CSS the app imports) as this build emitted it, to
+ * go inline: a first visit on a slow phone network paints without waiting for a second request
+ * (about 1.1x a static page's LCP against 1.3x with a <link>, docs/BENCHMARKS.md), at the price of
+ * ~8 KB more per page on the wire and its compression. Read once per process (every time in
+ * development, where it changes).
  */
-export function siteStylesheets(): string[] {
-  if (stylesheets !== undefined && process.env.NODE_ENV === "production") return stylesheets;
+export function siteStylesheet(): string {
+  if (stylesheet !== undefined && process.env.NODE_ENV === "production") return stylesheet;
   const dir = join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "static", "css");
-  stylesheets = cssFilesUnder(dir).map((file) => `/_next/static/css/${file}`);
-  if (stylesheets.length === 0) console.warn(`plain-html: no stylesheet under ${dir}; plain pages go out unstyled`);
-  return stylesheets;
+  const files = cssFilesUnder(dir);
+  if (files.length === 0) console.warn(`plain-html: no stylesheet under ${dir}; plain pages go out unstyled`);
+  stylesheet = files
+    .map((file) => readFileSync(file, "utf8"))
+    .join("\n")
+    .replace(/<\/style/gi, "<\\/style");
+  return stylesheet;
 }
 
 export interface PlainPage {
@@ -57,6 +61,8 @@ export interface PlainPage {
   t: TFunction;
   /** The page's own title; the site name is appended as app/layout.tsx's title template does. */
   title: string;
+  /** false: the title alone (the home page, whose title is the site's name). */
+  siteTitle?: boolean;
   noIndex?: boolean;
   /** The content of <main>: server components only. */
   body: ReactElement;
@@ -101,17 +107,14 @@ export async function plainPageResponse(page: PlainPage): Promise<Response> {
       <meta charSet="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <meta name="theme-color" content="#a11d21" />
-      <title>{`${page.title} — ${t("common.appShortName")}`}</title>
+      <title>{page.siteTitle === false ? page.title : `${page.title} — ${t("common.appShortName")}`}</title>
       <meta name="description" content={t("home.heroLead")} />
       <meta name="application-name" content={t("common.appShortName")} />
       {page.noIndex && <meta name="robots" content="noindex" />}
-      {siteStylesheets().map((href) => (
-        <link key={href} rel="stylesheet" href={href} />
-      ))}
     </head>,
   );
   const frame = frameOf(locale, t, render);
-  const html = `<!DOCTYPE html><html lang="${locale}">${head}${frame.top}${render(page.body)}${frame.bottom}</html>`;
+  const html = `<!DOCTYPE html><html lang="${locale}">${head.replace("</head>", () => `<style>${siteStylesheet()}</style></head>`)}${frame.top}${render(page.body)}${frame.bottom}</html>`;
   return new Response(html, {
     status: page.status ?? 200,
     headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-cache, no-store, max-age=0, must-revalidate", ...page.headers },

@@ -7,6 +7,7 @@ import type { Db } from "../../server/db";
 import { createDossier } from "../../server/modules/dossier/create-dossier";
 import { bucketKey, idAttemptsPerCode } from "../../server/modules/tracking/rate-limit";
 import { TrackingPage } from "../pages/tracking-page";
+import { newCitizen, signInTo } from "../support/citizen";
 import { clientAddress, token, uniqueIdNumber, uniquePhone } from "../support/test-data";
 import { expect, test } from "../fixtures";
 
@@ -200,15 +201,17 @@ test.describe("tracking privacy", () => {
 
     const html = await tracking.rawHtml(dossier.code);
     expect(html).not.toContain("<script");
-    const stylesheet = /<link rel="stylesheet" href="(\/_next\/static\/css\/[^"]+\.css)"\/>/.exec(html)?.[1];
-    expect(stylesheet, "links the site stylesheet").toBeTruthy();
 
-    // The frame is the React pages' own: the same header and footer markup as a signed-out React page.
+    // The frame is the React pages' own: the same header and footer markup as a signed-out React page
+    // (the catalogue list), and the same stylesheet, inline.
     const reactHtml = await (await page.request.get("/procedures")).text();
     const part = (source: string, tag: string) => new RegExp(`<${tag}[\\s>][\\s\\S]*?</${tag}>`).exec(source)?.[0].replaceAll("<!-- -->", "");
     expect(part(html, "header")).toBe(part(reactHtml, "header"));
     expect(part(html, "footer")).toBe(part(reactHtml, "footer"));
-    expect(reactHtml, "and the same stylesheet").toContain(`href="${stylesheet}"`);
+    const stylesheet = /<link rel="stylesheet" href="(\/_next\/static\/css\/[^"]+\.css)"/.exec(reactHtml)?.[1];
+    expect(stylesheet, "the React page links the site stylesheet").toBeTruthy();
+    const css = await (await page.request.get(stylesheet!)).text();
+    expect(html).toContain(`<style>${css}`);
 
     await tracking.goto(dossier.code);
     // Styled: the header's brand colour comes from the stylesheet (unstyled it would be transparent).
@@ -243,4 +246,41 @@ test.describe("tracking privacy", () => {
     expect(unknown.status()).toBe(404);
     expect(await unknown.text()).toContain(vi.track.notFound.split("{code}")[0]!);
   });
+
+  test("the home and procedure pages are plain HTML for signed-out visitors, React pages once signed in; the home look-up works without JavaScript", async ({ page, db }) => {
+    await asOwnClient(page);
+    const dossier = await dossierWithPersonalData(db);
+    for (const path of ["/", "/procedures/1.004473"]) {
+      const html = await (await page.request.get(path)).text();
+      expect(html, `${path} signed out`).not.toContain("<script");
+      expect(html, `${path} signed out`).toContain('<main id="main"');
+    }
+    // A missing procedure: the not-found page, with 404.
+    const missing = await page.request.get("/procedures/0.000000");
+    expect(missing.status()).toBe(404);
+    expect(await missing.text()).toContain(vi.errors.notFoundTitle);
+
+    // The home page's look-up (code and ID number, posted, never in the URL) opens the full view.
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(vi.home.heroTitle);
+    await page.locator("#track-code").fill(dossier.code);
+    await page.locator("#track-id").fill(dossier.idNumber);
+    await page.getByRole("button", { name: vi.home.trackButton }).click();
+    await expect(page).toHaveURL(new RegExp(`/track/${dossier.code.replace(/\./g, "\\.")}$`));
+    await expect(tracking(page).applicant).toContainText(dossier.name);
+    expect(page.url()).not.toContain(dossier.idNumber);
+
+    // Signed in, the same addresses are the React pages (the header names the person).
+    const citizen = await newCitizen(db);
+    await signInTo(page, "/me", citizen);
+    for (const path of ["/", "/procedures/1.004473"]) {
+      const html = await (await page.request.get(path)).text();
+      expect(html, `${path} signed in`).toContain("<script");
+      expect(html, `${path} signed in`).toContain(citizen.name);
+    }
+  });
 });
+
+function tracking(page: Page): TrackingPage {
+  return new TrackingPage(page);
+}

@@ -58,6 +58,9 @@ export function trackErrorMessage(t: TFunction, error: string | undefined, param
   }
 }
 
+/** Where the plain-HTML pages' tracking forms post (app/api/track-lookup). */
+export const PLAIN_LOOKUP_URL = "/api/track-lookup";
+
 /** Where the ID-number form posts: the Server Action, or a plain URL on the plain-HTML page. */
 type LookupAction = string | ((formData: FormData) => Promise<void>);
 
@@ -301,7 +304,7 @@ function Tracking({
             t={t}
             kiosk={kiosk}
             error={idError}
-            action={plain ? `${base}/${encodeURIComponent(code)}/access` : trackLookupAction}
+            action={plain ? PLAIN_LOOKUP_URL : trackLookupAction}
           />
         </>
       )}

@@ -1,9 +1,10 @@
-// POST /track/<code>/access: the ID-number form of the plain-HTML tracking page (public/route.tsx).
-// The same check as the React page's Server Action (../../lookup.ts), answered with a 303 to the
-// full view (with the grant cookie) or back to the page with an error code.
+// POST /api/track-lookup: the tracking forms of the plain-HTML pages (app/_plain-html): the home
+// page's look-up (code and ID number) and a dossier page's ID-number form. The same check as the
+// React pages' Server Action (app/(public)/track/lookup.ts), answered with a 303 to the full view
+// (with the grant cookie), the public page, or back with an error code.
 import { NextResponse } from "next/server";
 import { TRACK_GRANT_COOKIE } from "~/server/modules/tracking/grant";
-import { grantCookieOptions, lookUpTracking } from "../../lookup";
+import { grantCookieOptions, lookUpTracking } from "~/app/(public)/track/lookup";
 
 export async function POST(request: Request): Promise<Response> {
   const form = await request.formData().catch(() => new FormData());

@@ -1,35 +1,14 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { cache } from "react";
-import { api } from "~/server/api/caller";
-import { getI18n } from "~/server/i18n";
+// A procedure's page content: what to submit, the time limit, fee, legal basis, channels and the
+// agencies that accept it. Rendered by the React page (./detail/page.tsx) and the plain-HTML page
+// (./route.tsx) from the same data.
+import NextLink from "next/link";
+import { PlainLink } from "~/app/_components/plain-link";
+import type { Locale, TFunction } from "~/server/i18n/core";
+import type { TProcedureDetail } from "~/server/modules/procedure/catalogue";
 import { formatAllowance, formatDate, formatFee, formatLimit } from "../../_portal/format";
 
-type Props = { params: Promise<{ code: string }> };
-
-/** One load per request for the metadata and the page. NOT_FOUND becomes null. */
-const loadProcedure = cache(async (code: string) => {
-  try {
-    return await api.catalogue.byCode({ code });
-  } catch (error) {
-    if ((error as { code?: string }).code === "NOT_FOUND") return null;
-    throw error;
-  }
-});
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { code } = await params;
-  const procedure = await loadProcedure(decodeURIComponent(code));
-  const { t } = await getI18n();
-  return { title: procedure ? procedure.name : t("catalogue.notFoundTitle") };
-}
-
-export default async function ProcedurePage({ params }: Props) {
-  const code = decodeURIComponent((await params).code);
-  const procedure = await loadProcedure(code);
-  if (!procedure) notFound();
-  const { locale, t } = await getI18n();
+export function ProcedureView({ procedure, locale, t, plain = false }: { procedure: TProcedureDetail; locale: Locale; t: TFunction; plain?: boolean }) {
+  const Link = plain ? PlainLink : NextLink;
   const online = procedure.channels.includes(2);
 
   return (
@@ -208,8 +187,8 @@ function AgencyList({
   agencies,
   t,
 }: {
-  agencies: Awaited<ReturnType<typeof api.catalogue.byCode>>["agencies"];
-  t: Awaited<ReturnType<typeof getI18n>>["t"];
+  agencies: TProcedureDetail["agencies"];
+  t: TFunction;
 }) {
   return (
     <ul className="mt-2 divide-y divide-line" data-testid="procedure-agencies">

@@ -1,21 +1,20 @@
-import { api } from "~/server/api/caller";
-import { getI18n } from "~/server/i18n";
-import { trackLookupAction } from "./track/actions";
+// The home page's content: the catalogue search, the sectors and the tracking look-up. Rendered by
+// the React page (./home/page.tsx) and by the plain-HTML page (../route.tsx), from the same data.
+import type { Locale, TFunction } from "~/server/i18n/core";
 
-async function loadSectors() {
-  try {
-    return await api.sector.list();
-  } catch (error) {
-    console.error("[home] sector list failed:", error);
-    return null;
-  }
+export interface HomeSector {
+  id: string;
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  procedureCount: number;
 }
 
-export default async function HomePage() {
-  const { locale, t } = await getI18n();
-  const sectors = await loadSectors();
-  const total = sectors?.reduce((sum, s) => sum + s.procedureCount, 0) ?? 0;
+/** The tracking form's target: the Server Action, or the plain form's URL (app/api/track-lookup). */
+type TrackAction = string | ((formData: FormData) => Promise<void>);
 
+export function HomeView({ sectors, locale, t, trackAction }: { sectors: HomeSector[] | null; locale: Locale; t: TFunction; trackAction: TrackAction }) {
+  const total = sectors?.reduce((sum, s) => sum + s.procedureCount, 0) ?? 0;
   return (
     <>
       <section aria-labelledby="hero-title" className="border-b border-line bg-white">
@@ -86,7 +85,7 @@ export default async function HomePage() {
           </h2>
           <p className="mb-4 mt-1 text-sm text-ink-600">{t("home.trackLead")}</p>
           {/* POST (a Server Action): the identity number must not end up in URLs, logs or browser history. */}
-          <form action={trackLookupAction} className="space-y-4">
+          <form action={trackAction} {...(typeof trackAction === "string" ? { method: "post" } : {})} className="space-y-4">
             <input type="hidden" name="base" value="/track" />
             <div>
               <label htmlFor="track-code" className="field-label">
