@@ -1,5 +1,6 @@
 // Public tracking look-ups per second: GET /track/<code> on the built app (`next start`, the whole
-// page: session check, rate-limit hit, the public view, React server rendering, gzip) with 50
+// page as a signed-out visitor gets it: Next.js's routing and rewrite checks, the rate-limit hit,
+// the public view (plain SQL), the plain-HTML page rendered with react-dom/server, gzip) with 50
 // concurrent clients over many different codes, beside a bare Node `http` server that does the
 // same database work with `pg` (the rate-limit upsert and the public view's rows) and writes a
 // small HTML page, in the same run. Loopback only. Target (issue 4): at least half the bare rate.
@@ -207,10 +208,12 @@ const bench: Bench = async (ctx) => {
       bareRounds.push(b);
       appRounds.push(a);
     }
-    // The framework's own floor on this machine: the sign-in page (server-rendered, same layout, no
-    // database work) under the same load. Tracking close to it means the cost is rendering, not the look-up.
+    // The framework's own floors on this machine, under the same load: a React page (sign-in: same
+    // layout, no database work) and a route handler with one trivial query (/api/health: SELECT 1).
     const signIn = await load(app.baseUrl, codes, REQUESTS, SECONDS, () => "/sign-in");
-    ctx.log(`app /sign-in (no database): ${signIn.perSecond.toFixed(0)}/s, p50 ${signIn.p50.toFixed(1)} ms`);
+    ctx.log(`app /sign-in (React page, no database): ${signIn.perSecond.toFixed(0)}/s, p50 ${signIn.p50.toFixed(1)} ms`);
+    const health = await load(app.baseUrl, codes, REQUESTS, SECONDS, () => "/api/health");
+    ctx.log(`app /api/health (route handler, SELECT 1): ${health.perSecond.toFixed(0)}/s, p50 ${health.p50.toFixed(1)} ms`);
     const mean = (rounds: Round[], key: keyof Round) => rounds.reduce((s, r) => s + r[key], 0) / rounds.length;
     const appRate = mean(appRounds, "perSecond");
     const bareRate = mean(bareRounds, "perSecond");
@@ -225,6 +228,7 @@ const bench: Bench = async (ctx) => {
       { name: "tracking_bare_p95", value: mean(bareRounds, "p95"), unit: "ms" },
       { name: "tracking_app_to_bare_ratio", value: ratio, unit: "" },
       { name: "tracking_app_signin_page_per_s", value: signIn.perSecond, unit: "pages/s" },
+      { name: "tracking_app_health_route_per_s", value: health.perSecond, unit: "requests/s" },
     ];
     return figures;
   } finally {

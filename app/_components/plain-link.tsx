@@ -8,7 +8,8 @@ export type PlainLinkProps = { href: string; className?: string; children: React
  */
 export function PlainLink({ href, className, children }: PlainLinkProps) {
   return (
-    <a href={href} className={className}>
+    // class before href: the attribute order <Link> renders, so both give the same markup.
+    <a className={className} href={href}>
       {children}
     </a>
   );
