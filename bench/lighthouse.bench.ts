@@ -57,7 +57,22 @@ interface NetworkItem {
   transferSize?: number;
 }
 
-async function audit(url: string, port: number): Promise<PageResult> {
+/**
+ * One Lighthouse run, tried again (up to 3 times) when Lighthouse itself fails to record the load
+ * (NO_NAVSTART, NO_LCP: trace-recording errors it asks to be re-run, seen a few times an hour here).
+ */
+async function audit(url: string, port: number, log?: (line: string) => void): Promise<PageResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await auditOnce(url, port);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      log?.(`retrying after a failed Lighthouse run: ${(error as Error).message.split("\n")[0]}`);
+    }
+  }
+}
+
+async function auditOnce(url: string, port: number): Promise<PageResult> {
   const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
@@ -117,9 +132,9 @@ const bench: Bench = async (ctx) => {
     for (const p of pages) {
       // One unmeasured run first: the server's first render of a route loads its modules and would
       // show up as seconds of server response time in the simulated LCP.
-      await audit(`${app.baseUrl}${p.path}`, chrome.port);
+      await audit(`${app.baseUrl}${p.path}`, chrome.port, ctx.log);
       const runs: PageResult[] = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await audit(`${app.baseUrl}${p.path}`, chrome.port));
+      for (let i = 0; i < RUNS; i++) runs.push(await audit(`${app.baseUrl}${p.path}`, chrome.port, ctx.log));
       const pick = (key: keyof PageResult) => median(runs.map((r) => r[key]));
       const summary: PageResult = { score: pick("score"), lcp: pick("lcp"), tbt: pick("tbt"), cls: pick("cls"), fcp: pick("fcp"), jsBytes: pick("jsBytes"), scripts: pick("scripts") };
       results.set(p.name, summary);
