@@ -3,9 +3,9 @@
 // print a receipt slip offline (the agency's working calendar and the procedures' time limits).
 import { Prisma, type Db, type DbTx } from "../../db";
 import { AppError } from "../../errors";
+import { loadWorkingCalendar } from "../calendar/queries";
 import type { WorkingCalendar } from "../calendar/working-time";
 import { reserveDossierCodes } from "./code-allocation";
-import { loadWorkingCalendar } from "./create-dossier";
 import { vietnamDayKey } from "./dossier-code";
 import { loadActor, requireDeskAt } from "./policy";
 import { MAX_DEVICE_AHEAD_MS, MAX_DEVICE_BEHIND_MS } from "./commands/time";

@@ -10,8 +10,8 @@
 // names for just that page.
 import { Prisma, type Db, type DossierStatus } from "../../db";
 import { AppError } from "../../errors";
+import { loadWorkingCalendar } from "../calendar/queries";
 import { advanceWorkingTime, DEFAULT_WORKING_PERIODS, workingDayLengthMs, type WorkingCalendar } from "../calendar/working-time";
-import { loadWorkingCalendar } from "./create-dossier";
 import { loadActor, memberAgencyIds, readableAgencyIds, requireAgencyInScope, type DossierActor } from "./policy";
 import { ZWorklistInputSchema, type TWorklistInput, type TWorklistItem, type TWorklistPage, type TWorklistQuery, type TWorklistView } from "./schema";
 import { parseDossierCode } from "./dossier-code";

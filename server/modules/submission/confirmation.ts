@@ -8,9 +8,9 @@ import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, rgb } from "pdf-lib";
 import { getDb, type Db, type DossierAction, type DossierStatus, type Prisma, type ResultDelivery } from "../../db";
 import { getT } from "../../i18n/messages";
+import { loadWorkingCalendar } from "../calendar/queries";
 import { dueDate } from "../calendar/working-time";
 import { renderReceiptSlip } from "../documents";
-import { loadWorkingCalendar } from "../dossier/create-dossier";
 import { agencyHeader, documentFormOf } from "../dossier/forms";
 
 export interface TSubmittedView {

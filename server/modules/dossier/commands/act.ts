@@ -4,8 +4,8 @@
 // (notifications, national sync) belong after commit; none exist yet.
 import { Prisma, type Db, type DbTx, type DossierAction, type Role, type StepKind } from "../../../db";
 import { AppError } from "../../../errors";
+import { loadWorkingCalendar } from "../../calendar/queries";
 import { dueDate, shiftDueForPause, workingTimeBetween, type WorkingCalendar } from "../../calendar/working-time";
-import { loadWorkingCalendar } from "../create-dossier";
 import { actorIsAssignee, actorRolesOn, loadActor, requireActionable, type DossierActor } from "../policy";
 import { ZActSchema, type TAct, type TActInput, type TActResult, type TDossierState } from "../schema";
 import { WORKFLOW, can, type Transition, type WorkflowStep } from "../workflow";
