@@ -1,29 +1,13 @@
 // What the officer sees of a dossier while actions wait in the outbox: the last state the server
 // sent, with the pending actions applied by the same workflow table the server guards with. Only a
 // preview: the server decides at sync, and a refusal comes back as a conflict.
+import { actorRolesOn } from "~/server/modules/dossier/acting-roles";
 import type { TActInput, TDossierDetail } from "~/server/modules/dossier/schema";
-
-type Role = TDossierDetail["procedure"]["steps"][number]["role"];
 import { availableActions, can, type WorkflowContext } from "~/server/modules/dossier/workflow";
 import { isPending } from "./outbox";
 import type { CachedMe, OutboxEntry } from "./store";
 
-const NON_ACTING_ROLES: readonly string[] = ["CONTROLLER", "SYSTEM_ADMIN"];
-const DESK_ROLES: readonly string[] = ["RECEPTION_OFFICER", "POSTAL_STAFF"];
-
-/**
- * The roles that count for the officer on this dossier: the rule of policy.ts › actorRolesOn (that
- * file reads the database, so it cannot ship to the browser; keep the two in step).
- */
-export function actorRolesOnDossier(me: CachedMe, dossier: { receivingAgencyId: string; handlingAgencyId: string }): Role[] {
-  const roles = new Set<Role>();
-  for (const m of me.memberships) {
-    if (NON_ACTING_ROLES.includes(m.role)) continue;
-    if (m.agencyId === dossier.handlingAgencyId) roles.add(m.role as Role);
-    else if (m.agencyId === dossier.receivingAgencyId && DESK_ROLES.includes(m.role)) roles.add(m.role as Role);
-  }
-  return [...roles];
-}
+type Role = TDossierDetail["procedure"]["steps"][number]["role"];
 
 export interface PendingEvent {
   seq: number;
@@ -50,7 +34,9 @@ export function applyPending(detail: TDossierDetail, entries: readonly OutboxEnt
   let assigneeId = detail.assignee?.id ?? null;
   let version = detail.version;
   const steps = detail.procedure.steps.map((s) => ({ order: s.order, kind: s.kind, role: s.role }));
-  const actorRoles = actorRolesOnDossier(me, { receivingAgencyId: detail.receivingAgency.id, handlingAgencyId: detail.handlingAgency.id });
+  // The cache keeps each membership's role as the server sent it (a Role, typed loosely in IndexedDB).
+  const memberships = me.memberships as ReadonlyArray<{ agencyId: string; role: Role }>;
+  const actorRoles = actorRolesOn({ memberships }, { receivingAgencyId: detail.receivingAgency.id, handlingAgencyId: detail.handlingAgency.id });
   const pending: PendingEvent[] = [];
   const context = (at: Date): WorkflowContext => ({
     status,

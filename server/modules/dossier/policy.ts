@@ -4,15 +4,14 @@ import type { Db, Role } from "../../db";
 import { AppError } from "../../errors";
 import type { Actor } from "../auth/policy";
 import { loadActor as loadAuthActor } from "../auth/queries";
+import { actorRolesOn } from "./acting-roles";
 
 export type { Actor } from "../auth/policy";
+// The roles that count on a dossier live in a pure file the offline workspace shares.
+export { actorRolesOn } from "./acting-roles";
 
 /** Roles that read across every agency when held at a MINISTRY agency. */
 export const CROSS_AGENCY_READ_ROLES: readonly Role[] = ["CONTROLLER", "SYSTEM_ADMIN"];
-/** Roles that never act on dossiers: they monitor. */
-const NON_ACTING_ROLES: readonly Role[] = ["CONTROLLER", "SYSTEM_ADMIN"];
-/** What the receiving agency's desk does for a dossier handled elsewhere (non-boundary reception). */
-const DESK_ROLES: readonly Role[] = ["RECEPTION_OFFICER", "POSTAL_STAFF"];
 
 /** An actor with the kinds of the agencies they belong to (the ministry matters for reading across). */
 export interface DossierActor extends Actor {
@@ -55,21 +54,6 @@ function isMemberOf(actor: Actor, agencyId: string, roles?: readonly Role[]): bo
 export function canReadDossier(actor: DossierActor, dossier: DossierScope): boolean {
   if (actor.readsAcrossAgencies) return true;
   return isMemberOf(actor, dossier.receivingAgencyId) || isMemberOf(actor, dossier.handlingAgencyId);
-}
-
-/**
- * The roles that count for this actor on this dossier (the workflow's `actorRoles`): every role
- * at the handling agency, plus the desk roles at the receiving agency (it receives, records
- * supplements and withdrawals, and returns results). Monitoring roles never act.
- */
-export function actorRolesOn(actor: Actor, dossier: DossierScope): Role[] {
-  const roles = new Set<Role>();
-  for (const m of actor.memberships) {
-    if (NON_ACTING_ROLES.includes(m.role)) continue;
-    if (m.agencyId === dossier.handlingAgencyId) roles.add(m.role);
-    else if (m.agencyId === dossier.receivingAgencyId && DESK_ROLES.includes(m.role)) roles.add(m.role);
-  }
-  return [...roles];
 }
 
 export function canActOnDossier(actor: Actor, dossier: DossierScope): boolean {
