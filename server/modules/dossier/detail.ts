@@ -66,7 +66,7 @@ const detailSelect = {
       },
       components: {
         orderBy: { order: "asc" },
-        select: { id: true, order: true, nameVi: true, nameEn: true, required: true, copiesVi: true },
+        select: { id: true, order: true, nameVi: true, nameEn: true, required: true, copiesVi: true, copiesEn: true },
       },
     },
   },

@@ -398,6 +398,18 @@ export type TAssignee = z.infer<typeof ZAssigneeSchema>;
 
 const ZAgencyRef = z.object({ id: z.string(), code: z.string(), nameVi: z.string(), nameEn: z.string() });
 
+/** A document component of a procedure version, as the dossier detail and the intake picker list it. */
+export const ZDocumentComponentSchema = z.object({
+  id: z.string(),
+  order: z.number().int(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  required: z.boolean(),
+  copiesVi: z.string().nullable(),
+  copiesEn: z.string().nullable(),
+});
+export type TDocumentComponent = z.infer<typeof ZDocumentComponentSchema>;
+
 export const ZTransitionSchema = z.object({
   action: z.enum(DossierAction),
   toStatus: z.enum(DossierStatus),
@@ -440,16 +452,7 @@ export const ZDossierDetailSchema = z.object({
         allowanceUnit: z.enum(["WORKING_DAY", "WORKING_HOUR"]),
       }),
     ),
-    components: z.array(
-      z.object({
-        id: z.string(),
-        order: z.number().int(),
-        nameVi: z.string(),
-        nameEn: z.string(),
-        required: z.boolean(),
-        copiesVi: z.string().nullable(),
-      }),
-    ),
+    components: z.array(ZDocumentComponentSchema),
   }),
   receivingAgency: ZAgencyRef,
   handlingAgency: ZAgencyRef,
@@ -566,16 +569,6 @@ export const ZPickerProcedureSchema = z.object({
   limitUnit: z.enum(["WORKING_DAY", "WORKING_HOUR"]),
   channels: z.array(z.number().int()),
   feeNoteVi: z.string().nullable(),
-  components: z.array(
-    z.object({
-      id: z.string(),
-      order: z.number().int(),
-      nameVi: z.string(),
-      nameEn: z.string(),
-      required: z.boolean(),
-      copiesVi: z.string().nullable(),
-      copiesEn: z.string().nullable(),
-    }),
-  ),
+  components: z.array(ZDocumentComponentSchema),
 });
 export type TPickerProcedure = z.infer<typeof ZPickerProcedureSchema>;
