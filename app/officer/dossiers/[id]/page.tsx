@@ -291,7 +291,7 @@ function Documents({ d, t, locale }: { d: Detail; t: TFunction; locale: Locale }
                   {c.required && <span className="ml-1 text-brand-700">({t("officer.documents.required")})</span>}
                   {files.length > 0 && <FileList files={files} t={t} locale={locale} />}
                 </td>
-                <td className="py-1.5 pr-2">{c.copiesVi ?? "—"}</td>
+                <td className="py-1.5 pr-2">{(locale === "en" ? (c.copiesEn ?? c.copiesVi) : c.copiesVi) ?? "—"}</td>
                 <td className="py-1.5">{present ? `✓ ${t("officer.documents.present")}` : t("officer.documents.absent")}</td>
               </tr>
             );
