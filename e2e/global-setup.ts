@@ -16,7 +16,7 @@ import {
   dropAbandonedE2eDatabases,
   e2eDatabaseName,
   findFreePort,
-  isAlive,
+  isPlaywrightRunner,
   portIsFree,
   readState,
   repoRoot,
@@ -165,7 +165,7 @@ function tail(file: string, lines = 40): string {
 export default async function globalSetup(): Promise<void> {
   const previous = readState();
   // The state file is per port and machine-wide: a live owner means another run (another checkout, maybe) is busy.
-  if (previous?.ownerPid && previous.ownerPid !== process.pid && isAlive(previous.ownerPid)) {
+  if (previous?.ownerPid && previous.ownerPid !== process.pid && isPlaywrightRunner(previous.ownerPid)) {
     throw new Error(`Another e2e run (process ${previous.ownerPid}) is using port ${e2ePort} (${e2eStateFile}): wait for it to finish.`);
   }
   if (previous) {

@@ -55,6 +55,22 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Whether `pid` is still a Playwright runner: alive, and (where /proc tells) running Playwright.
+ * A state file left behind by a run that died names a pid the system may since have given to any
+ * other process; without the command-line check that stranger would block every later run.
+ */
+export function isPlaywrightRunner(pid: number): boolean {
+  if (!isAlive(pid)) return false;
+  const cmdline = `/proc/${pid}/cmdline`;
+  if (!existsSync(cmdline)) return true;
+  try {
+    return readFileSync(cmdline, "utf8").includes("playwright");
+  } catch {
+    return true;
+  }
+}
+
 /** Stops a process group started with `detached: true` (the group id is the leader's pid). */
 export async function stopProcessGroup(pid: number, timeoutMs = 10_000): Promise<void> {
   const signal = (sig: NodeJS.Signals) => {
