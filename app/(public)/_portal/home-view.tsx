@@ -84,7 +84,7 @@ export function HomeView({ sectors, locale, t, trackAction }: { sectors: HomeSec
             {t("home.trackTitle")}
           </h2>
           <p className="mb-4 mt-1 text-sm text-ink-600">{t("home.trackLead")}</p>
-          {/* POST (a Server Action): the identity number must not end up in URLs, logs or browser history. */}
+          {/* POST (the Server Action, or /api/track-lookup on the plain page): the identity number must not end up in URLs, logs or browser history. */}
           <form action={trackAction} {...(typeof trackAction === "string" ? { method: "post" } : {})} className="space-y-4">
             <input type="hidden" name="base" value="/track" />
             <div>
