@@ -1,8 +1,10 @@
+import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError, APP_ERROR_CODES, type AppErrorCode } from "../errors";
+import { AppError, APP_ERROR_CODES, HTTP_STATUS, validationError, type AppErrorCode } from "../errors";
 import type { Locale } from "../i18n/core";
 import { TRPC_CODE_OF } from "./error-format";
 import { createTRPCRouter, protectedProcedure, publicProcedure, type TRPCContext } from "./trpc";
@@ -19,6 +21,13 @@ const router = createTRPCRouter({
   validate: publicProcedure
     .input(z.object({ applicant: z.object({ idNumber: z.string().regex(/^\d{12}$/) }), channel: z.number().int().min(1).max(3) }))
     .query(() => "ok"),
+  validateOwn: publicProcedure.input(z.object({ email: z.email("INVALID_EMAIL") })).query(() => "ok"),
+  failFields: publicProcedure.query(() => {
+    throw validationError({ email: "EMAIL_TAKEN" });
+  }),
+  busy: publicProcedure.query(() => {
+    throw new AppError("UNAVAILABLE", { retryAfterSeconds: 5 });
+  }),
   whoami: protectedProcedure.query(({ ctx }) => ctx.actor.userId),
 });
 
@@ -45,8 +54,11 @@ const expectedStatus: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
   CONFLICT: 409,
   VALIDATION: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INVALID_TRANSITION: 422,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -54,6 +66,9 @@ describe("error formatter", () => {
   it.each(APP_ERROR_CODES)("maps AppError %s to its HTTP status, appCode and translated message", async (code) => {
     const { status, error } = await call("fail", { code });
     expect(status).toBe(expectedStatus[code]);
+    // One table: route handlers answer HTTP_STATUS too, and tRPC's own status for the code agrees.
+    expect(HTTP_STATUS[code]).toBe(expectedStatus[code]);
+    expect(getHTTPStatusCodeFromError(new TRPCError({ code: TRPC_CODE_OF[code] }))).toBe(expectedStatus[code]);
     expect(error.data.appCode).toBe(code);
     expect(error.data.code).toBe(TRPC_CODE_OF[code]);
     expect(error.data.details).toEqual({ currentVersion: 7 });
@@ -70,11 +85,25 @@ describe("error formatter", () => {
     const { status, error } = await call("validate", { applicant: { idNumber: "12" }, channel: 9 }, "vi");
     expect(status).toBe(400);
     expect(error.data.appCode).toBe("VALIDATION");
-    expect(error.data.fieldErrors).toEqual([
-      { path: "applicant.idNumber", code: "invalid_format" },
-      { path: "channel", code: "too_big" },
-    ]);
+    expect(error.data.fieldErrors).toEqual({ "applicant.idNumber": "invalid_format", channel: "too_big" });
     expect(error.data.userMessage).toBe("Dữ liệu không hợp lệ ở: applicant.idNumber, channel.");
+  });
+
+  it("keeps a schema's own problem code and an AppError's field errors in the same shape", async () => {
+    const own = await call("validateOwn", { email: "x" }, "en");
+    expect(own.status).toBe(400);
+    expect(own.error.data.fieldErrors).toEqual({ email: "INVALID_EMAIL" });
+    const domain = await call("failFields", undefined, "en");
+    expect(domain.status).toBe(400);
+    expect(domain.error.data.appCode).toBe("VALIDATION");
+    expect(domain.error.data.fieldErrors).toEqual({ email: "EMAIL_TAKEN" });
+    expect(domain.error.data.userMessage).toBe("Invalid data in: email.");
+  });
+
+  it("sends Retry-After's seconds with UNAVAILABLE", async () => {
+    const { status, error } = await call("busy", undefined, "en");
+    expect(status).toBe(503);
+    expect(error.data.retryAfterSeconds).toBe(5);
   });
 
   it("reports an unexpected exception as INTERNAL", async () => {

@@ -112,3 +112,19 @@ export function pickNamespaces<N extends Namespace>(messages: Messages, namespac
   for (const ns of namespaces) picked[ns] = messages[ns];
   return picked;
 }
+
+/** Where an audience's field problems are worded: citizens' forms, or the administration's. */
+export type FieldProblemCatalogue = "account.errors" | "admin.fieldErrors";
+
+/**
+ * The sentence a user reads for one field problem of `AppError.fieldErrors` (server/errors.ts): a
+ * message key as is (the e-form validator's `eform.*`), else the audience's wording of a code, else
+ * the generic wording of a validator's issue code (`errors.field.*`), else "not valid".
+ */
+export function fieldProblemMessage(t: TFunction, problem: string, catalogue: FieldProblemCatalogue = "account.errors"): string {
+  for (const key of [problem, `${catalogue}.${problem}`, `errors.field.${problem}`]) {
+    const text = t(key as MessageKey);
+    if (text !== key) return text;
+  }
+  return t("errors.field.invalid");
+}

@@ -1,12 +1,5 @@
-import { checkDatabase } from "~/server/modules/system/health";
-import pkg from "~/package.json";
+import { healthResponse } from "~/server/http/health";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  const database = await checkDatabase();
-  return Response.json(
-    { status: database.ok ? "ok" : "degraded", version: pkg.version, database },
-    { status: database.ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
-  );
-}
+export const GET = healthResponse;

@@ -1,11 +1,8 @@
 // Citizen accounts: sign-up, profile, the citizen's dossiers and what they may do with them.
 import { z } from "zod";
-import {
-  answerSupplement,
-  getMyDossier,
-  listMyDossiers,
-  withdrawMyDossier,
-} from "../../modules/account/dossiers";
+import { answerSupplement } from "../../modules/applicant/commands/answer-supplement";
+import { withdrawMyDossier } from "../../modules/applicant/commands/withdraw-dossier";
+import { getMyDossier, listMyDossiers } from "../../modules/applicant/queries";
 import { getProfile, updateProfile } from "../../modules/account/profile";
 import { registerCitizen } from "../../modules/account/register";
 import { ZProfileInputSchema, ZProfileSchema, ZRegisterInputSchema } from "../../modules/account/schema";

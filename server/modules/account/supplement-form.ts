@@ -6,15 +6,9 @@ import { getDb, type Db } from "../../db";
 import { AppError, isAppError } from "../../errors";
 import { valuesFromFormData } from "../eform/form-data";
 import { getObjectStore, type ObjectStore } from "../files/object-store";
-import {
-  answerSupplement,
-  correctableFields,
-  discardSupplementFiles,
-  getMyDossier,
-  storeSupplementFile,
-  SUPPLEMENT_FILE_MAX_BYTES,
-  SUPPLEMENT_MAX_FILES,
-} from "./dossiers";
+import { answerSupplement, discardSupplementFiles, storeSupplementFile } from "../applicant/commands/answer-supplement";
+import { correctableFields, SUPPLEMENT_FILE_MAX_BYTES, SUPPLEMENT_MAX_FILES } from "../applicant/schema";
+import { getMyDossier } from "../applicant/queries";
 
 /** Input names of the answer form. */
 export const SUPPLEMENT_FORM = {

@@ -10,8 +10,8 @@ import { getDb, type Db, type DossierAction, type DossierStatus, type Prisma, ty
 import { getT } from "../../i18n/messages";
 import { loadWorkingCalendar } from "../calendar/queries";
 import { dueDate } from "../calendar/working-time";
-import { renderReceiptSlip } from "../documents";
-import { agencyHeader, documentFormOf } from "../dossier/forms";
+import { renderReceiptSlip } from "../standard-forms";
+import { agencyHeader, documentFormOf } from "../standard-forms/dossier-forms";
 
 export interface TSubmittedView {
   code: string;
@@ -134,7 +134,7 @@ export async function getSubmittedDossier(
 async function boldFontBytes(): Promise<Uint8Array> {
   const name = "LiberationSerif-Bold.ttf";
   try {
-    return await readFile(new URL(`../documents/fonts/${name}`, import.meta.url));
+    return await readFile(new URL(`../standard-forms/fonts/${name}`, import.meta.url));
   } catch {
     // A bundler may have rewritten import.meta.url: read from the checkout.
     return readFile(join(process.cwd(), "server", "modules", "documents", "fonts", name));

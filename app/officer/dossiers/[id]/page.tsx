@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { api } from "~/server/api/caller";
 import type { RouterOutputs } from "~/server/api/root";
 import { getI18n, type Locale, type TFunction } from "~/server/i18n";
-import { applicableForms, type DossierFormNumber } from "~/server/modules/dossier/forms";
+import { applicableForms, type DossierFormNumber } from "~/server/modules/standard-forms/dossier-forms";
 import { DeadlineBadge, Notice, StatusBadge } from "../../_components/badges";
 import { formatBytes, formatDate, formatDateTime, formatDateTimeSeconds, formatNumber, pickName } from "../../_lib/format";
 import { getOfficerContext } from "../../_lib/officer";

@@ -21,7 +21,7 @@ export interface ApplyDossierActionOptions {
   now?: Date;
   /**
    * Further writes inside the command's transaction, after its event (the applicant's supplement
-   * files and corrected fields, server/modules/account/dossiers.ts). A throw rolls the command back.
+   * files and corrected fields, server/modules/applicant/commands/answer-supplement.ts). A throw rolls the command back.
    */
   alsoWrite?: (tx: DbTx, written: { dossierId: string; eventId: string; at: Date }) => Promise<void>;
 }

@@ -7,7 +7,7 @@ import { api } from "~/server/api/caller";
 import { getSessionUser } from "~/server/auth";
 import { AppError } from "~/server/errors";
 import { getI18n, type MessageKey, type TFunction } from "~/server/i18n";
-import { correctableFields, SUPPLEMENT_FILE_MAX_BYTES, SUPPLEMENT_MAX_FILES } from "~/server/modules/account/dossiers";
+import { correctableFields, SUPPLEMENT_FILE_MAX_BYTES, SUPPLEMENT_MAX_FILES } from "~/server/modules/applicant/schema";
 import { SUPPLEMENT_FORM } from "~/server/modules/account/supplement-form";
 import { acceptAttribute } from "~/server/modules/files/sniff";
 import { pick } from "../../../_portal/format";

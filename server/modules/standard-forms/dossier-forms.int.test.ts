@@ -8,8 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../errors";
 import { useTestDb } from "../../test/db";
 import { createAgency, createUser } from "../../test/factories";
-import { T0, act, createDesk, intake, type Desk } from "./commands/test-fixtures";
-import { applicableForms, documentFormOf, renderDossierForm, renderTrackingBookForm } from "./forms";
+import { T0, act, createDesk, intake, type Desk } from "../dossier/commands/test-fixtures";
+import { applicableForms, documentFormOf, renderDossierForm, renderTrackingBookForm } from "./dossier-forms";
 
 const db = useTestDb({ max: 4 });
 

@@ -1,4 +1,4 @@
-import { getDb, type Db } from "../../db";
+import type { Db } from "./client";
 
 export interface DatabaseHealth {
   ok: boolean;
@@ -7,15 +7,13 @@ export interface DatabaseHealth {
 
 /**
  * One round trip to the database, bounded by a timeout so a hung pool cannot hang the health check.
- * Without `db` it uses the process-wide client; a missing DATABASE_URL reports not ok.
  */
-export async function checkDatabase(db?: Db, timeoutMs = 2000): Promise<DatabaseHealth> {
+export async function checkDatabase(db: Db, timeoutMs = 2000): Promise<DatabaseHealth> {
   const start = performance.now();
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const client = db ?? getDb();
     await Promise.race([
-      client.$queryRaw`SELECT 1`,
+      db.$queryRaw`SELECT 1`,
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error("database health check timed out")), timeoutMs);
       }),

@@ -8,9 +8,11 @@ import { createUser, uniqueToken } from "../../test/factories";
 import { signInWithPassword } from "../auth/sign-in";
 import { act, createDesk, intake, T0 } from "../dossier/commands/test-fixtures";
 import { LocalDirectoryStore } from "../files/object-store";
-import { answerSupplement, getMyDossier, listMyDossiers, storeSupplementFile, withdrawMyDossier } from "./dossiers";
-import { getProfile, updateProfile } from "./profile";
-import { registerCitizen } from "./register";
+import { answerSupplement, storeSupplementFile } from "./commands/answer-supplement";
+import { withdrawMyDossier } from "./commands/withdraw-dossier";
+import { getMyDossier, listMyDossiers } from "./queries";
+import { getProfile, updateProfile } from "../account/profile";
+import { registerCitizen } from "../account/register";
 
 const db = useTestDb();
 const store = new LocalDirectoryStore(mkdtempSync(join(tmpdir(), "motcua-account-")));

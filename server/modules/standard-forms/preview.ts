@@ -1,5 +1,5 @@
 // Writes every form, filled with the sample data, to a folder for a look:
-//   npx tsx server/modules/documents/preview.ts /tmp/forms [en]
+//   npx tsx server/modules/standard-forms/preview.ts /tmp/forms [en]
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as f from "./fixtures";

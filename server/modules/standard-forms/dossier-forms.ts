@@ -20,13 +20,13 @@ import {
   type TReceivedDocument,
   type TSigner,
   type TTrackingBookRow,
-} from "../documents";
-import { getDossierDetail } from "./detail";
-import { INTAKE_CHECKLIST_KEY } from "./commands/intake";
-import { loadActor, readableAgencyIds, requireAgencyInScope } from "./policy";
-import type { TDossierDetail } from "./schema";
-import { DOSSIER_STATUSES } from "./status";
-import { DOSSIER_ACTIONS } from "./workflow";
+} from ".";
+import { getDossierDetail } from "../dossier/detail";
+import { INTAKE_CHECKLIST_KEY } from "../dossier/commands/intake";
+import { loadActor, readableAgencyIds, requireAgencyInScope } from "../dossier/policy";
+import type { TDossierDetail } from "../dossier/schema";
+import { DOSSIER_STATUSES } from "../dossier/status";
+import { DOSSIER_ACTIONS } from "../dossier/workflow";
 
 export const DOSSIER_FORMS = ["01", "02", "03", "04", "05", "06"] as const;
 export type DossierFormNumber = (typeof DOSSIER_FORMS)[number];
