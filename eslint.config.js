@@ -3,7 +3,7 @@ import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
 const DB_MESSAGE =
-  "The database is reached through domain functions (server/modules/<domain>) that take a client; only server/db, server/modules, the composition roots (server/api/trpc.ts, server/api/context.ts, server/auth.ts), seeds, scripts and tests import it.";
+  "The database is reached through domain functions (server/modules/<domain>) that take a client; only server/db, server/modules, the HTTP adapters (server/http), the composition roots (server/api/trpc.ts, server/api/context.ts, server/auth.ts), seeds, scripts and tests import it.";
 
 /** Imports of the Prisma client, the generated code and the db module, however they are spelled ("**" also matches "~"). */
 const dbImportPatterns = [
@@ -22,6 +22,7 @@ const appImportPatterns = [
 const dbAllowed = [
   "server/db/**",
   "server/modules/**",
+  "server/http/**",
   "server/api/trpc.ts",
   "server/api/context.ts",
   "server/auth.ts",
