@@ -59,11 +59,11 @@ export function callError(error: unknown, t: TFunction): CallError {
       userMessage?: string;
       appCode?: string;
       details?: Record<string, unknown>;
-      fieldErrors?: Array<{ path: string; code: string }>;
+      fieldErrors?: Record<string, string>;
     };
-    const domain = (data.details?.fieldErrors ?? {}) as Record<string, string>;
+    // details.fieldErrors: modules not yet on AppError.fieldErrors (server/errors.ts).
+    const domain = { ...((data.details?.fieldErrors ?? {}) as Record<string, string>), ...(data.fieldErrors ?? {}) };
     for (const [path, problem] of Object.entries(domain)) fields[path] = translateFieldProblem(t, String(problem));
-    for (const f of data.fieldErrors ?? []) fields[f.path] ??= translateFieldProblem(t, f.code);
     return { message: data.userMessage ?? t("errors.INTERNAL"), fields, appCode: data.appCode ?? null, details: data.details ?? null };
   }
   return { message: t("errors.INTERNAL"), fields, appCode: null, details: null };

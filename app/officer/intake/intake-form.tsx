@@ -128,8 +128,8 @@ export function IntakeForm({
       setPending(false);
       if (err instanceof NoReservedCodeError) return fail(t("officer.offline.noReservedCode"));
       if (err instanceof TRPCClientError) {
-        const data = err.data as { userMessage?: string; fieldErrors?: { path: string }[]; details?: { field?: string } } | undefined;
-        const fields = (data?.fieldErrors ?? []).map((x) => x.path);
+        const data = err.data as { userMessage?: string; fieldErrors?: Record<string, string>; details?: { field?: string } } | undefined;
+        const fields = Object.keys(data?.fieldErrors ?? {});
         if (data?.details?.field) fields.push(data.details.field);
         return fail(data?.userMessage ?? t("errors.INTERNAL"), fields);
       }

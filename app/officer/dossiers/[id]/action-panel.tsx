@@ -116,8 +116,8 @@ function conflictOf(error: unknown): ConflictState | null {
 
 function errorInfo(error: unknown): { message: string | null; fields: Set<string> } {
   if (error instanceof TRPCClientError) {
-    const data = error.data as { userMessage?: string; fieldErrors?: { path: string }[]; details?: { field?: string } } | undefined;
-    const fields = new Set<string>((data?.fieldErrors ?? []).map((f) => f.path));
+    const data = error.data as { userMessage?: string; fieldErrors?: Record<string, string>; details?: { field?: string } } | undefined;
+    const fields = new Set<string>(Object.keys(data?.fieldErrors ?? {}));
     if (typeof data?.details?.field === "string") fields.add(data.details.field);
     return { message: data?.userMessage ?? null, fields };
   }
