@@ -1,5 +1,7 @@
 import type { TFunction } from "~/server/i18n/core";
-import type { DossierFormNumber } from "~/server/modules/standard-forms/dossier-forms";
+
+/** The standard forms of a dossier (Annex I, 01-06); the server says which apply (standard-forms' applicableForms). */
+export type DossierFormNumber = "01" | "02" | "03" | "04" | "05" | "06";
 
 const FORM_KEYS: Record<DossierFormNumber, `officer.forms.f${DossierFormNumber}`> = {
   "01": "officer.forms.f01",
