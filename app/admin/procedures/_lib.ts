@@ -1,7 +1,7 @@
 import "server-only";
 import type { RouterOutputs } from "~/server/api/root";
 import type { TFormSchema } from "~/server/modules/eform/format";
-import type { EditorContent } from "./_components/procedure-editor";
+import type { EditorContent } from "./_components/editor-state";
 
 type Version = RouterOutputs["admin"]["procedure"]["get"]["versions"][number];
 

@@ -6,7 +6,7 @@ import { useT } from "~/app/_components/i18n-provider";
 import { useTRPCClient } from "~/app/_trpc/react";
 import { PROCEDURE_LEVELS } from "~/server/modules/admin/schema";
 import { BUTTON_SECONDARY, callError, Field, StatusLine, type CallError } from "../../_components/ui";
-import { AgencyChecklist } from "../_components/procedure-editor";
+import { AgencyChecklist } from "../_components/agency-checklist";
 
 type Level = (typeof PROCEDURE_LEVELS)[number];
 
