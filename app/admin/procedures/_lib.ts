@@ -33,39 +33,6 @@ export function contentFromVersion(v: Version, validFrom: Date): EditorContent {
   };
 }
 
-export function emptyContent(): EditorContent {
-  return {
-    nameVi: "",
-    nameEn: "",
-    authorityVi: "Sở Khoa học và Công nghệ",
-    authorityEn: "Department of Science and Technology",
-    limitValue: 5,
-    limitUnit: "WORKING_DAY",
-    sameDayCutoff: null,
-    fee: { kind: "none" },
-    feeNoteVi: null,
-    feeNoteEn: null,
-    legalBasisVi: "",
-    legalBasisEn: null,
-    onlineLevel: "PARTIAL",
-    channels: [1, 2, 3],
-    acrossBoundary: false,
-    formSchema: { version: 1, fields: [] },
-    resultNameVi: null,
-    resultNameEn: null,
-    components: [],
-    steps: [
-      { kind: "RECEPTION", nameVi: "Tiếp nhận hồ sơ", nameEn: "Reception", role: "RECEPTION_OFFICER", allowanceValue: 4, allowanceUnit: "WORKING_HOUR" },
-      { kind: "APPRAISAL", nameVi: "Thẩm định hồ sơ", nameEn: "Appraisal", role: "SPECIALIST", allowanceValue: 24, allowanceUnit: "WORKING_HOUR" },
-      { kind: "APPROVAL", nameVi: "Phê duyệt", nameEn: "Approval", role: "LEADER", allowanceValue: 8, allowanceUnit: "WORKING_HOUR" },
-      { kind: "ISSUANCE", nameVi: "Phát hành kết quả", nameEn: "Issuance", role: "RECORDS_CLERK", allowanceValue: 2, allowanceUnit: "WORKING_HOUR" },
-      { kind: "RETURN", nameVi: "Trả kết quả", nameEn: "Return of result", role: "RECEPTION_OFFICER", allowanceValue: 2, allowanceUnit: "WORKING_HOUR" },
-    ],
-    validFrom: new Date(),
-    validTo: null,
-  };
-}
-
 /** A new version opens after the latest one opened: now (to the minute), or just after a latest version scheduled for later. */
 export function newVersionStart(latestValidFrom: Date, now = new Date()): Date {
   const minute = Math.floor(now.getTime() / 60_000) * 60_000;

@@ -1,36 +1,12 @@
 // The procedure editor's reducer: each action changes what it names and nothing else.
 import { describe, expect, it } from "vitest";
-import { editorErrors, editorReducer, emptyComponent, fromLocalInput, initialEditorState, newStep, toLocalInput, type EditorAction, type EditorContent, type EditorState } from "./editor-state";
+import { editorErrors, editorReducer, emptyComponent, emptyContent, fromLocalInput, initialEditorState, newStep, toLocalInput, type EditorAction, type EditorContent, type EditorState } from "./editor-state";
 
 const step = (nameVi: string) => ({ ...newStep(), nameVi });
 const component = (nameVi: string) => ({ ...emptyComponent(), nameVi });
 
 function content(over: Partial<EditorContent> = {}): EditorContent {
-  return {
-    nameVi: "Thủ tục",
-    nameEn: "Procedure",
-    authorityVi: "Sở",
-    authorityEn: "Department",
-    limitValue: 5,
-    limitUnit: "WORKING_DAY",
-    sameDayCutoff: null,
-    fee: { kind: "none" },
-    feeNoteVi: null,
-    feeNoteEn: null,
-    legalBasisVi: "",
-    legalBasisEn: null,
-    onlineLevel: "PARTIAL",
-    channels: [1, 2, 3],
-    acrossBoundary: false,
-    formSchema: { version: 1, fields: [] },
-    resultNameVi: null,
-    resultNameEn: null,
-    components: [component("A"), component("B"), component("C")],
-    steps: [step("1"), step("2"), step("3")],
-    validFrom: new Date("2026-03-01T01:30:00Z"),
-    validTo: null,
-    ...over,
-  };
+  return { ...emptyContent(), components: [component("A"), component("B"), component("C")], steps: [step("1"), step("2"), step("3")], validFrom: new Date("2026-03-01T01:30:00Z"), ...over };
 }
 
 const start = (over: Partial<EditorContent> = {}) => initialEditorState({ initial: content(over), target: { sectors: [{ id: "s1", name: "Sector" }] } });
@@ -55,7 +31,7 @@ describe("initialEditorState", () => {
 describe("editorReducer", () => {
   it("sets plain content fields, the identity and the typed validity", () => {
     const state = run(start(), { type: "set", patch: { nameVi: "Mới", limitValue: 9 } }, { type: "identity", patch: { code: "1.0001", agencyIds: ["a"] } }, { type: "validity", patch: { validToText: "2027-01-01T00:00" } });
-    expect(state.content).toMatchObject({ nameVi: "Mới", limitValue: 9, nameEn: "Procedure" });
+    expect(state.content).toMatchObject({ nameVi: "Mới", limitValue: 9, authorityVi: "Sở Khoa học và Công nghệ" });
     expect(state.identity).toMatchObject({ code: "1.0001", agencyIds: ["a"], sectorId: "s1" });
     expect(state.validToText).toBe("2027-01-01T00:00");
   });

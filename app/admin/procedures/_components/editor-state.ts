@@ -127,6 +127,40 @@ export function initialEditorState({ initial, target }: { initial: EditorContent
   };
 }
 
+/** A new procedure's starting content: the department as authority, five working days, the usual five steps. */
+export function emptyContent(): EditorContent {
+  return {
+    nameVi: "",
+    nameEn: "",
+    authorityVi: "Sở Khoa học và Công nghệ",
+    authorityEn: "Department of Science and Technology",
+    limitValue: 5,
+    limitUnit: "WORKING_DAY",
+    sameDayCutoff: null,
+    fee: { kind: "none" },
+    feeNoteVi: null,
+    feeNoteEn: null,
+    legalBasisVi: "",
+    legalBasisEn: null,
+    onlineLevel: "PARTIAL",
+    channels: [1, 2, 3],
+    acrossBoundary: false,
+    formSchema: { version: 1, fields: [] },
+    resultNameVi: null,
+    resultNameEn: null,
+    components: [],
+    steps: [
+      { kind: "RECEPTION", nameVi: "Tiếp nhận hồ sơ", nameEn: "Reception", role: "RECEPTION_OFFICER", allowanceValue: 4, allowanceUnit: "WORKING_HOUR" },
+      { kind: "APPRAISAL", nameVi: "Thẩm định hồ sơ", nameEn: "Appraisal", role: "SPECIALIST", allowanceValue: 24, allowanceUnit: "WORKING_HOUR" },
+      { kind: "APPROVAL", nameVi: "Phê duyệt", nameEn: "Approval", role: "LEADER", allowanceValue: 8, allowanceUnit: "WORKING_HOUR" },
+      { kind: "ISSUANCE", nameVi: "Phát hành kết quả", nameEn: "Issuance", role: "RECORDS_CLERK", allowanceValue: 2, allowanceUnit: "WORKING_HOUR" },
+      { kind: "RETURN", nameVi: "Trả kết quả", nameEn: "Return of result", role: "RECEPTION_OFFICER", allowanceValue: 2, allowanceUnit: "WORKING_HOUR" },
+    ],
+    validFrom: new Date(),
+    validTo: null,
+  };
+}
+
 export function emptyComponent(): TComponentInput {
   return { nameVi: "", nameEn: "", required: true, copiesVi: "01 bản chính", copiesEn: "1 original", acceptedTypes: [...COMPONENT_FILE_TYPES], maxSizeBytes: 10 * 1024 * 1024 };
 }

@@ -3,9 +3,8 @@
 // A new procedure's identity: code, sector, level and the agencies that offer it.
 import type { Dispatch } from "react";
 import { useT } from "~/app/_components/i18n-provider";
-import { PROCEDURE_LEVELS } from "~/server/modules/admin/schema";
 import { Field } from "../../_components/ui";
-import { AgencyChecklist } from "./agency-checklist";
+import { AgencyChecklist, LevelSelect, SectorSelect } from "./identity-fields";
 import { SECTION } from "./editor-layout";
 import type { EditorAction, EditorErrors, EditorIdentity, EditorTarget } from "./editor-state";
 
@@ -32,22 +31,10 @@ export function IdentitySection({
           <input id="p-code" value={identity.code} onChange={(e) => set({ code: e.target.value })} className="field-input font-mono" required />
         </Field>
         <Field id="p-sector" label={t("admin.procedures.sector")} error={errors.fields.sectorId}>
-          <select id="p-sector" value={identity.sectorId} onChange={(e) => set({ sectorId: e.target.value })} className="field-input">
-            {target.sectors.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
+          <SectorSelect id="p-sector" sectors={target.sectors} value={identity.sectorId} onChange={(sectorId) => set({ sectorId })} />
         </Field>
         <Field id="p-level" label={t("admin.procedures.level")}>
-          <select id="p-level" value={identity.level} onChange={(e) => set({ level: e.target.value as EditorIdentity["level"] })} className="field-input">
-            {PROCEDURE_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {t(`admin.procedures.levels.${l}`)}
-              </option>
-            ))}
-          </select>
+          <LevelSelect id="p-level" value={identity.level} onChange={(level) => set({ level })} />
         </Field>
       </div>
       <AgencyChecklist agencies={target.agencies} value={identity.agencyIds} onChange={(agencyIds) => set({ agencyIds })} />

@@ -5,7 +5,7 @@ import { getI18n } from "~/server/i18n";
 import { ReadOnlyNotice } from "../../_components/list-page";
 import { getAdminScope, pick } from "../../_lib/admin";
 import { ProcedureEditor } from "../_components/procedure-editor";
-import { emptyContent } from "../_lib";
+import { emptyContent } from "../_components/editor-state";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
