@@ -80,7 +80,7 @@ async function checkSearchText(db: Db): Promise<void> {
 
 /** EXPLAIN ANALYZE of the page query alone (log only): where the time goes inside PostgreSQL. */
 async function explainPage(db: Db, actorUserId: string, rawInput: TWorklistInput): Promise<string> {
-  const actor = await loadActor(db, actorUserId);
+  const actor = await loadActor(db, { userId: actorUserId });
   const input = ZWorklistInputSchema.parse(rawInput);
   const now = new Date();
   const cursor = input.cursor ? decodeCursor(input.cursor, input.view) : null;
@@ -127,7 +127,7 @@ async function pageSqlBuilder(db: Db) {
   const actors = new Map<string, DossierActor>();
   return async (actorUserId: string, rawInput: TWorklistInput): Promise<Prisma.Sql> => {
     let actor = actors.get(actorUserId);
-    if (!actor) actors.set(actorUserId, (actor = await loadActor(db, actorUserId)));
+    if (!actor) actors.set(actorUserId, (actor = await loadActor(db, { userId: actorUserId })));
     const input = ZWorklistInputSchema.parse(rawInput);
     const now = new Date();
     const cursor = input.cursor ? decodeCursor(input.cursor, input.view) : null;
@@ -225,7 +225,7 @@ async function measureAt(
     "tracking_by_code",
     await measure(warmup, samples, async (k) => {
       const t = targets[k]!;
-      if (!(await getPublicTracking(db, t.code))) throw new Error(`public tracking found no ${t.code}`);
+      if (!(await getPublicTracking(db, { code: t.code }))) throw new Error(`public tracking found no ${t.code}`);
     }),
   );
   return out;

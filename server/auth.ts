@@ -122,7 +122,7 @@ export function getAuthOptions(): NextAuthOptions {
             clientKey: clientKeyFrom({ get: (name) => (typeof req.headers?.[name] === "string" ? (req.headers[name] as string) : null) }),
           });
           if (result.ok) {
-            const sv = await currentSessionVersion(getDb(), result.user.id);
+            const sv = await currentSessionVersion(getDb(), { userId: result.user.id });
             return { id: result.user.id, kind: result.user.kind, name: result.user.name, sv };
           }
           if (result.reason === "LOCKED") throw new Error(LOCKED_ERROR);
@@ -161,7 +161,7 @@ export function getAuthOptions(): NextAuthOptions {
     events: {
       // next-auth's own sign-out route (the app's button uses endSession): end the session everywhere too.
       async signOut({ token }) {
-        if (token?.uid) await revokeSessions(getDb(), token.uid, token.sv ?? 0);
+        if (token?.uid) await revokeSessions(getDb(), { userId: token.uid, fromVersion: token.sv ?? 0 });
       },
     },
   };
@@ -206,7 +206,7 @@ export async function signInAndStartSession(identifier: string, password: string
 }
 
 async function startSession(user: SignedInUser): Promise<void> {
-  const sv = await currentSessionVersion(getDb(), user.id);
+  const sv = await currentSessionVersion(getDb(), { userId: user.id });
   const token = await encodeSessionToken({ uid: user.id, kind: user.kind, sv, authTime: Date.now() });
   const store = await cookies();
   store.set(sessionCookie.name, token.value, { ...sessionCookie.options, maxAge: token.maxAge });
@@ -220,7 +220,7 @@ export async function endSession(): Promise<void> {
   const store = await cookies();
   const value = store.get(sessionCookie.name)?.value;
   const token = value ? await decodeSessionToken(value) : null;
-  if (token?.uid) await revokeSessions(getDb(), token.uid, token.sv ?? 0);
+  if (token?.uid) await revokeSessions(getDb(), { userId: token.uid, fromVersion: token.sv ?? 0 });
   // Same attributes as when set (a __Secure- cookie is only cleared by a Secure Set-Cookie).
   store.set(sessionCookie.name, "", { ...sessionCookie.options, maxAge: 0 });
 }

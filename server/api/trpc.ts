@@ -55,7 +55,7 @@ export const publicProcedure = t.procedure.use(appErrors);
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.session) throw new AppError("UNAUTHENTICATED");
   // Re-read on every call: a deactivated user or a revoked membership loses access at once.
-  const actor = await loadActor(ctx.db, ctx.session.id);
+  const actor = await loadActor(ctx.db, { userId: ctx.session.id });
   if (!actor) throw new AppError("UNAUTHENTICATED", { message: `user ${ctx.session.id} is missing or inactive` });
   return next({ ctx: { session: ctx.session, actor } });
 });

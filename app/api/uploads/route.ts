@@ -1,7 +1,8 @@
 import { getSessionUser } from "~/server/auth";
 import { isAppError } from "~/server/errors";
 import { getI18n } from "~/server/i18n";
-import { fileErrorMessage, isSameOriginRequest, statusOfFileError, uploadFromRequest } from "~/server/modules/files/service";
+import { uploadFromRequest } from "~/server/http/wiring";
+import { fileErrorMessage, isSameOriginRequest, statusOfFileError } from "~/server/modules/files/service";
 
 export const dynamic = "force-dynamic";
 

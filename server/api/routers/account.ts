@@ -22,16 +22,16 @@ export const accountRouter = createTRPCRouter({
     .input(ZRegisterInputSchema)
     .output(z.object({ id: z.string(), kind: z.literal("CITIZEN"), name: z.string(), identifier: z.string() }))
     .mutation(async ({ ctx, input }) => {
-      await enforceRateLimit(ctx.db, SIGN_UPS_PER_CLIENT, clientKeyFrom(ctx.headers));
+      await enforceRateLimit(ctx.db, { rule: SIGN_UPS_PER_CLIENT, subject: clientKeyFrom(ctx.headers) });
       return registerCitizen(ctx.db, input);
     }),
 
-  profile: protectedProcedure.output(ZProfileSchema).query(({ ctx }) => getProfile(ctx.db, ctx.actor.userId)),
+  profile: protectedProcedure.output(ZProfileSchema).query(({ ctx }) => getProfile(ctx.db, { userId: ctx.actor.userId })),
 
   updateProfile: protectedProcedure
     .input(ZProfileInputSchema)
     .output(ZProfileSchema)
-    .mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.actor.userId, input)),
+    .mutation(({ ctx, input }) => updateProfile(ctx.db, { ...input, userId: ctx.actor.userId })),
 
   /** The signed-in user's dossiers across procedures and agencies, newest first. */
   dossiers: protectedProcedure

@@ -11,5 +11,5 @@ export const agencyRouter = createTRPCRouter({
   /** Dossiers per status at each agency where the officer holds a membership. */
   dossierCounts: officerProcedure()
     .output(z.array(ZAgencyDossierCountsSchema))
-    .query(({ ctx }) => countDossiersByStatus(ctx.db, agencyIdsOf(ctx.actor))),
+    .query(({ ctx }) => countDossiersByStatus(ctx.db, { agencyIds: agencyIdsOf(ctx.actor) })),
 });

@@ -9,11 +9,11 @@ export const catalogueRouter = createTRPCRouter({
   search: publicProcedure.input(ZCatalogueSearchSchema).query(({ ctx, input }) => searchProcedures(ctx.db, input)),
 
   /** Sectors and agencies for the search form. */
-  filters: publicProcedure.query(({ ctx }) => catalogueFilters(ctx.db, ctx.locale)),
+  filters: publicProcedure.query(({ ctx }) => catalogueFilters(ctx.db, { locale: ctx.locale })),
 
   /** One procedure's current published version; NOT_FOUND when none. */
   byCode: publicProcedure.input(z.object({ code: z.string().trim().min(1).max(100) })).query(async ({ ctx, input }) => {
-    const procedure = await getProcedureByCode(ctx.db, input.code, ctx.locale);
+    const procedure = await getProcedureByCode(ctx.db, { code: input.code, locale: ctx.locale });
     if (!procedure) throw new AppError("NOT_FOUND", { message: `procedure ${input.code}` });
     return procedure;
   }),

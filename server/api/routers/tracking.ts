@@ -43,5 +43,5 @@ export const trackingRouter = createTRPCRouter({
   rate: publicProcedure
     .input(ZRatingInputSchema)
     .output(z.object({ id: z.string(), createdAt: z.date() }))
-    .mutation(async ({ ctx, input }) => rateDossier(ctx.db, input, await accessOf(ctx))),
+    .mutation(async ({ ctx, input }) => rateDossier(ctx.db, { ...input, ...(await accessOf(ctx)) })),
 });

@@ -33,14 +33,15 @@ function toProfile(user: { dateOfBirth: Date | null } & Omit<TProfile, "dateOfBi
   };
 }
 
-export async function getProfile(db: Db, userId: string): Promise<TProfile> {
+export async function getProfile(db: Db, { userId }: { userId: string }): Promise<TProfile> {
   const user = await db.user.findUnique({ where: { id: userId }, select: profileSelect });
   if (!user?.active) throw new AppError("NOT_FOUND", { message: `user ${userId}` });
   return toProfile(user);
 }
 
 /** Saves the profile. VALIDATION with `details.fieldErrors` for bad values or an ID number/phone of another account. */
-export async function updateProfile(db: Db, userId: string, raw: TProfileInput): Promise<TProfile> {
+export async function updateProfile(db: Db, input: { userId: string } & TProfileInput): Promise<TProfile> {
+  const { userId, ...raw } = input;
   const current = await db.user.findUnique({ where: { id: userId }, select: { active: true, email: true, idNumber: true } });
   if (!current?.active) throw new AppError("NOT_FOUND", { message: `user ${userId}` });
   // Once set, the ID number stays required: it is how the account's dossiers are tracked.

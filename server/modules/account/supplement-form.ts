@@ -2,10 +2,10 @@
 // corrected e-form fields and the files arrive together; files are stored, then the answer is filed
 // in one command. On any refusal the stored files are taken back out. Used by the route handler
 // app/(public)/me/dossiers/[code]/supplement/route.ts, like submission/form-post.ts for submissions.
-import { getDb, type Db } from "../../db";
+import type { Db } from "../../db";
 import { AppError, isAppError } from "../../errors";
 import { valuesFromFormData } from "../eform/form-data";
-import { getObjectStore, type ObjectStore } from "../files/object-store";
+import type { ObjectStore } from "../files/object-store";
 import { answerSupplement, discardSupplementFiles, storeSupplementFile } from "../applicant/commands/answer-supplement";
 import { correctableFields, SUPPLEMENT_FILE_MAX_BYTES, SUPPLEMENT_MAX_FILES } from "../applicant/schema";
 import { getMyDossier } from "../applicant/queries";
@@ -57,11 +57,10 @@ function outcomeOf(error: unknown): TSupplementPostOutcome | null {
 }
 
 export async function handleSupplementAnswerPost(
+  db: Db,
   input: { ownerId: string; code: string; form: FormData },
-  deps?: { db?: Db; store?: ObjectStore },
+  { store }: { store: ObjectStore },
 ): Promise<TSupplementPostOutcome> {
-  const db = deps?.db ?? getDb();
-  const store = deps?.store ?? (await getObjectStore());
   const { form, ownerId, code } = input;
   const idempotencyKey = text(form, SUPPLEMENT_FORM.idempotencyKey);
   if (idempotencyKey.length < 8 || idempotencyKey.length > 200) throw new AppError("VALIDATION", { message: "supplement answer without a usable idempotency key" });
@@ -85,13 +84,17 @@ export async function handleSupplementAnswerPost(
   const stored: string[] = [];
   try {
     for (const upload of uploads) {
-      const saved = await storeSupplementFile(db, store, {
-        ownerId,
-        dossierCode: code,
-        fileName: upload.file.name || "tep",
-        bytes: new Uint8Array(await upload.file.arrayBuffer()),
-        documentComponentId: upload.componentId,
-      });
+      const saved = await storeSupplementFile(
+        db,
+        {
+          ownerId,
+          dossierCode: code,
+          fileName: upload.file.name || "tep",
+          bytes: new Uint8Array(await upload.file.arrayBuffer()),
+          documentComponentId: upload.componentId,
+        },
+        { store },
+      );
       stored.push(saved.id);
     }
     const expected = Number(text(form, SUPPLEMENT_FORM.expectedVersion));
@@ -106,7 +109,7 @@ export async function handleSupplementAnswerPost(
     });
     return { ok: true, replayed: result.replayed };
   } catch (error) {
-    await discardSupplementFiles(db, store, { ownerId, attachmentIds: stored });
+    await discardSupplementFiles(db, { ownerId, attachmentIds: stored }, { store });
     const outcome = outcomeOf(error);
     if (outcome) return outcome;
     throw error;

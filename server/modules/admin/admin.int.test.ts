@@ -155,7 +155,7 @@ describe("users and memberships", () => {
     const off = await setUserActive(db, { actorUserId: hanoiAdmin.id, userId: user.id, active: false });
     expect(off.active).toBe(false);
     expect(await validateSession(db, claims, { maxAgeMs: 3_600_000 })).toBeNull();
-    expect(await loadActor(db, user.id)).toBeNull();
+    expect(await loadActor(db, { userId: user.id })).toBeNull();
     expect(await signInWithPassword(db, { identifier: email, password: PASSWORD })).toEqual({ ok: false, reason: "INVALID_CREDENTIALS" });
     const [row] = await db.auditLog.findMany({ where: { entity: "User", entityId: user.id, action: "deactivate" } });
     expect(row!.before).toMatchObject({ active: true });
@@ -190,9 +190,9 @@ describe("users and memberships", () => {
     const user = await createUser(db, { memberships: [{ agencyId: hanoi.id, role: "SPECIALIST" }] });
     const granted = await grantMembership(db, { actorUserId: hanoiAdmin.id, userId: user.id, agencyId: hanoi.id, role: "LEADER" });
     const leader = granted.memberships.find((m) => m.role === "LEADER")!;
-    expect((await loadActor(db, user.id))!.memberships).toContainEqual({ agencyId: hanoi.id, role: "LEADER" });
+    expect((await loadActor(db, { userId: user.id }))!.memberships).toContainEqual({ agencyId: hanoi.id, role: "LEADER" });
     await revokeMembership(db, { actorUserId: hanoiAdmin.id, membershipId: leader.id });
-    expect((await loadActor(db, user.id))!.memberships).not.toContainEqual({ agencyId: hanoi.id, role: "LEADER" });
+    expect((await loadActor(db, { userId: user.id }))!.memberships).not.toContainEqual({ agencyId: hanoi.id, role: "LEADER" });
     const rows = await auditRows("Membership", leader.id);
     expect(rows.map((r) => [r.action, (r.before as { active?: boolean } | null)?.active ?? null, (r.after as { active: boolean }).active])).toEqual([
       ["grant", null, true],

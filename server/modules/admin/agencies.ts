@@ -35,7 +35,7 @@ function toAdminAgency(row: AgencyRow): TAdminAgency {
 
 /** The agencies the actor administers: every agency for a system administrator (ministry first). */
 export async function listAdminAgencies(db: Db, input: { actorUserId: string }): Promise<TAdminAgency[]> {
-  const actor = await loadAdminActor(db, input.actorUserId);
+  const actor = await loadAdminActor(db, { userId: input.actorUserId });
   const rows = await db.agency.findMany({
     where: actor.isSystemAdmin ? {} : { id: { in: [...actor.adminAgencyIds] } },
     orderBy: [{ kind: "asc" }, { nameVi: "asc" }],
@@ -45,7 +45,7 @@ export async function listAdminAgencies(db: Db, input: { actorUserId: string }):
 }
 
 export async function getAdminAgency(db: Db, input: { actorUserId: string; agencyId: string }): Promise<TAdminAgency> {
-  const actor = await loadAdminActor(db, input.actorUserId);
+  const actor = await loadAdminActor(db, { userId: input.actorUserId });
   requireAgencyAdmin(actor, input.agencyId);
   const row = await db.agency.findUnique({ where: { id: input.agencyId }, select: agencySelect });
   if (!row) throw new AppError("NOT_FOUND", { message: `agency ${input.agencyId}` });
@@ -65,7 +65,7 @@ function fieldErrors(errors: Record<string, string>, message: string): AppError 
 export async function updateAgency(db: Db, input: { actorUserId: string } & TAgencyUpdate): Promise<TAdminAgency> {
   const { actorUserId, ...raw } = input;
   const values = parseInput(ZAgencyUpdateSchema, raw);
-  const actor = await loadAdminActor(db, actorUserId);
+  const actor = await loadAdminActor(db, { userId: actorUserId });
   requireAgencyAdmin(actor, values.agencyId);
   if (values.active !== undefined && !actor.isSystemAdmin) {
     throw new AppError("FORBIDDEN", { message: `user ${actorUserId} may not switch agencies on or off` });
@@ -122,7 +122,7 @@ export async function updateAgency(db: Db, input: { actorUserId: string } & TAge
 
 /** What the signed-in administrator manages (the admin pages' navigation and pickers). */
 export async function getAdminScope(db: Db, input: { actorUserId: string }): Promise<TAdminScope> {
-  const actor = await loadAdminActor(db, input.actorUserId);
+  const actor = await loadAdminActor(db, { userId: input.actorUserId });
   const all = actor.isSystemAdmin ? await db.agency.findMany({ select: { id: true } }) : [];
   return scopeOf(actor, all.map((a) => a.id));
 }

@@ -45,7 +45,7 @@ export async function listAuditLog(
   db: Db,
   input: { actorUserId: string; entity?: AuditEntity; entityId?: string; cursor?: string | null; limit?: number },
 ): Promise<{ items: TAuditEntry[]; nextCursor: string | null }> {
-  const actor = await loadAdminActor(db, input.actorUserId);
+  const actor = await loadAdminActor(db, { userId: input.actorUserId });
   const limit = input.limit ?? 50;
   let scope: Prisma.AuditLogWhereInput = {};
   if (!actor.isSystemAdmin) {

@@ -41,7 +41,7 @@ async function lockCalendar(tx: DbTx, agencyId: string | null): Promise<void> {
 }
 
 export async function listHolidays(db: Db, input: { actorUserId: string; year: number; agencyId?: string | null }): Promise<THoliday[]> {
-  const actor = await loadAdminActor(db, input.actorUserId);
+  const actor = await loadAdminActor(db, { userId: input.actorUserId });
   const agencyId = input.agencyId ?? null;
   // Every administrator reads the nationwide calendar (their deadlines follow it).
   if (agencyId !== null) requireAgencyAdmin(actor, agencyId);
@@ -61,7 +61,7 @@ export async function addHoliday(db: Db, input: { actorUserId: string } & THolid
   const { actorUserId, ...raw } = input;
   const values = parseInput(ZHolidayAddSchema, raw);
   const agencyId = values.agencyId ?? null;
-  const actor = await loadAdminActor(db, actorUserId);
+  const actor = await loadAdminActor(db, { userId: actorUserId });
   requireCalendarAdmin(actor, agencyId);
   if (!isLocalDate(values.date)) throw fieldErrors({ date: "DATE" }, `not a date: ${values.date}`);
   // A weekday declared a working day changes nothing: almost certainly a mistyped date.
@@ -81,7 +81,7 @@ export async function addHoliday(db: Db, input: { actorUserId: string } & THolid
 }
 
 export async function removeHoliday(db: Db, input: { actorUserId: string; holidayId: string }): Promise<{ id: string }> {
-  const actor = await loadAdminActor(db, input.actorUserId);
+  const actor = await loadAdminActor(db, { userId: input.actorUserId });
   return db.$transaction(async (tx) => {
     const row = await tx.holiday.findUnique({ where: { id: input.holidayId }, select: holidaySelect });
     if (!row) throw new AppError("NOT_FOUND", { message: `holiday ${input.holidayId}` });
@@ -102,7 +102,7 @@ async function storedDays(tx: DbTx, agencyId: string | null): Promise<StoredDay[
 export async function previewHolidayImport(db: Db, input: { actorUserId: string; csv: string; agencyId?: string | null }): Promise<THolidayImportPreview> {
   const values = parseInput(ZHolidayImportSchema, { csv: input.csv, agencyId: input.agencyId });
   const agencyId = values.agencyId ?? null;
-  const actor = await loadAdminActor(db, input.actorUserId);
+  const actor = await loadAdminActor(db, { userId: input.actorUserId });
   requireCalendarAdmin(actor, agencyId);
   return planHolidayImport(values.csv, await storedDays(db, agencyId));
 }
@@ -118,7 +118,7 @@ export async function importHolidays(
 ): Promise<{ added: THoliday[]; unchanged: number }> {
   const values = parseInput(ZHolidayImportSchema, { csv: input.csv, agencyId: input.agencyId });
   const agencyId = values.agencyId ?? null;
-  const actor = await loadAdminActor(db, input.actorUserId);
+  const actor = await loadAdminActor(db, { userId: input.actorUserId });
   requireCalendarAdmin(actor, agencyId);
   return db.$transaction(async (tx) => {
     await lockCalendar(tx, agencyId);

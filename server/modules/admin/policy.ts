@@ -17,7 +17,7 @@ export interface AdminActor {
 const ADMIN_ROLES: readonly TRole[] = ["AGENCY_ADMIN", "SYSTEM_ADMIN"];
 
 /** The administering actor, or FORBIDDEN (UNAUTHENTICATED for a missing or inactive account). */
-export async function loadAdminActor(db: DbTx, userId: string): Promise<AdminActor> {
+export async function loadAdminActor(db: DbTx, { userId }: { userId: string }): Promise<AdminActor> {
   // As auth/queries.ts › loadActor reads it: active memberships at active agencies of an active user.
   const user = await db.user.findUnique({
     where: { id: userId },

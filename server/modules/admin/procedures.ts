@@ -160,10 +160,14 @@ async function requireSector(tx: DbTx, sectorId: string): Promise<void> {
 // ─── Reading ──────────────────────────────────────────────────────────────
 
 /** Every procedure with its latest version's name and limit; administrators read, only system administrators edit. */
-export async function listAdminProcedures(db: Db, input: { actorUserId: string; q?: string; sectorId?: string; now?: Date }): Promise<TAdminProcedureRow[]> {
+export async function listAdminProcedures(
+  db: Db,
+  input: { actorUserId: string; q?: string; sectorId?: string },
+  options: { now?: Date } = {},
+): Promise<TAdminProcedureRow[]> {
   const values = parseInput(ZProcedureListInputSchema, { q: input.q, sectorId: input.sectorId });
-  await loadAdminActor(db, input.actorUserId);
-  const now = input.now ?? new Date();
+  await loadAdminActor(db, { userId: input.actorUserId });
+  const now = options.now ?? new Date();
   const q = values.q?.trim();
   const rows = await db.procedure.findMany({
     where: {
@@ -208,9 +212,13 @@ export async function listAdminProcedures(db: Db, input: { actorUserId: string; 
   });
 }
 
-export async function getAdminProcedure(db: Db, input: { actorUserId: string; procedureId: string; now?: Date }): Promise<TAdminProcedure> {
-  await loadAdminActor(db, input.actorUserId);
-  const now = input.now ?? new Date();
+export async function getAdminProcedure(
+  db: Db,
+  input: { actorUserId: string; procedureId: string },
+  options: { now?: Date } = {},
+): Promise<TAdminProcedure> {
+  await loadAdminActor(db, { userId: input.actorUserId });
+  const now = options.now ?? new Date();
   const row = await db.procedure.findUnique({
     where: { id: input.procedureId },
     select: {
@@ -239,7 +247,7 @@ export async function getAdminProcedure(db: Db, input: { actorUserId: string; pr
 }
 
 export async function listSectors(db: Db, input: { actorUserId: string }) {
-  await loadAdminActor(db, input.actorUserId);
+  await loadAdminActor(db, { userId: input.actorUserId });
   return db.sector.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, nameVi: true, nameEn: true } });
 }
 
@@ -249,7 +257,7 @@ export async function listSectors(db: Db, input: { actorUserId: string }) {
 export async function createProcedure(db: Db, input: { actorUserId: string } & TProcedureCreate): Promise<{ id: string; versionId: string }> {
   const { actorUserId, ...raw } = input;
   const values = parseInput(ZProcedureCreateSchema, raw);
-  const actor = await loadAdminActor(db, actorUserId);
+  const actor = await loadAdminActor(db, { userId: actorUserId });
   requireSystemAdmin(actor);
   const formSchema = checkedContent(values.content);
   try {
@@ -294,7 +302,7 @@ export async function createProcedureVersion(
 ): Promise<{ id: string; version: number }> {
   const { actorUserId, ...raw } = input;
   const values = parseInput(ZProcedureVersionCreateSchema, raw);
-  const actor = await loadAdminActor(db, actorUserId);
+  const actor = await loadAdminActor(db, { userId: actorUserId });
   requireSystemAdmin(actor);
   const formSchema = checkedContent(values.content);
   return db.$transaction(async (tx) => {
@@ -344,7 +352,7 @@ export async function createProcedureVersion(
 export async function updateProcedureSettings(db: Db, input: { actorUserId: string } & TProcedureSettings): Promise<TAdminProcedure> {
   const { actorUserId, ...raw } = input;
   const values = parseInput(ZProcedureSettingsSchema, raw);
-  const actor = await loadAdminActor(db, actorUserId);
+  const actor = await loadAdminActor(db, { userId: actorUserId });
   requireSystemAdmin(actor);
   await db.$transaction(async (tx) => {
     const before = await tx.procedure.findUnique({

@@ -90,7 +90,7 @@ async function findVisibleUser(tx: DbTx, actor: AdminActor, userId: string): Pro
 export async function listUsers(db: Db, input: { actorUserId: string } & TUserListInput): Promise<TUserListPage> {
   const { actorUserId, ...raw } = input;
   const values = parseInput(ZUserListInputSchema, raw);
-  const actor = await loadAdminActor(db, actorUserId);
+  const actor = await loadAdminActor(db, { userId: actorUserId });
   if (values.agencyId) requireAgencyAdmin(actor, values.agencyId);
   const q = values.q?.trim();
   const where: Prisma.UserWhereInput = {
@@ -123,7 +123,7 @@ export async function listUsers(db: Db, input: { actorUserId: string } & TUserLi
 }
 
 export async function getAdminUser(db: Db, input: { actorUserId: string; userId: string }): Promise<TAdminUser> {
-  const actor = await loadAdminActor(db, input.actorUserId);
+  const actor = await loadAdminActor(db, { userId: input.actorUserId });
   return toAdminUser(await findVisibleUser(db, actor, input.userId));
 }
 
@@ -135,7 +135,7 @@ export async function getAdminUser(db: Db, input: { actorUserId: string; userId:
 export async function createOfficer(db: Db, input: { actorUserId: string } & TOfficerCreate): Promise<TAdminUser> {
   const { actorUserId, ...raw } = input;
   const values = parseInput(ZOfficerCreateSchema, raw);
-  const actor = await loadAdminActor(db, actorUserId);
+  const actor = await loadAdminActor(db, { userId: actorUserId });
   for (const m of values.memberships) requireGrantable(actor, m.agencyId, m.role);
 
   const errors: Record<string, string> = {};
@@ -189,7 +189,7 @@ export async function createOfficer(db: Db, input: { actorUserId: string } & TOf
 /** Deactivates (every session ends, sign-in refused) or reactivates an account. Not one's own. */
 export async function setUserActive(db: Db, input: { actorUserId: string; userId: string; active: boolean }): Promise<TAdminUser> {
   const values = parseInput(ZSetActiveSchema, { userId: input.userId, active: input.active });
-  const actor = await loadAdminActor(db, input.actorUserId);
+  const actor = await loadAdminActor(db, { userId: input.actorUserId });
   if (values.userId === input.actorUserId) throw fieldErrors({ userId: "SELF" }, "administrators do not deactivate themselves");
   return db.$transaction(async (tx) => {
     const before = await findVisibleUser(tx, actor, values.userId);
@@ -217,7 +217,7 @@ export async function setUserActive(db: Db, input: { actorUserId: string; userId
 /** Sets a new password (e.g. for an officer who has none yet): ends the account's sessions and clears a lock. */
 export async function setUserPassword(db: Db, input: { actorUserId: string; userId: string; password: string }): Promise<TAdminUser> {
   const values = parseInput(ZSetPasswordSchema, { userId: input.userId, password: input.password });
-  const actor = await loadAdminActor(db, input.actorUserId);
+  const actor = await loadAdminActor(db, { userId: input.actorUserId });
   const target = await findVisibleUser(db, actor, values.userId);
   requireUserAdmin(actor, target);
   const weak = passwordProblems(values.password, [target.email, target.phone]);
@@ -254,7 +254,7 @@ function membershipView(m: { id: string; userId: string; agencyId: string; role:
  */
 export async function grantMembership(db: Db, input: { actorUserId: string } & TMembershipGrant): Promise<TAdminUser> {
   const values = parseInput(ZMembershipGrantSchema, { userId: input.userId, agencyId: input.agencyId, role: input.role });
-  const actor = await loadAdminActor(db, input.actorUserId);
+  const actor = await loadAdminActor(db, { userId: input.actorUserId });
   requireGrantable(actor, values.agencyId, values.role);
   return db.$transaction(async (tx) => {
     const user = await findVisibleUser(tx, actor, values.userId);
@@ -296,7 +296,7 @@ export async function grantMembership(db: Db, input: { actorUserId: string } & T
  * revoke their own last administering membership.
  */
 export async function revokeMembership(db: Db, input: { actorUserId: string; membershipId: string }): Promise<TAdminUser> {
-  const actor = await loadAdminActor(db, input.actorUserId);
+  const actor = await loadAdminActor(db, { userId: input.actorUserId });
   return db.$transaction(async (tx) => {
     const before = await tx.membership.findUnique({ where: { id: input.membershipId } });
     if (!before || !canAdministerAgency(actor, before.agencyId)) {

@@ -23,7 +23,7 @@ export async function listAgencies(db: Db): Promise<TAgencyOption[]> {
  * Dossiers handled by each agency, per status, in one grouped query. Training-mode
  * dossiers (isTest) are left out so the figures match the statistics.
  */
-export async function countDossiersByStatus(db: Db, agencyIds: readonly string[]): Promise<TAgencyDossierCounts[]> {
+export async function countDossiersByStatus(db: Db, { agencyIds }: { agencyIds: readonly string[] }): Promise<TAgencyDossierCounts[]> {
   if (agencyIds.length === 0) return [];
   const rows = await db.dossier.groupBy({
     by: ["handlingAgencyId", "status"],

@@ -91,7 +91,7 @@ describe("profile", () => {
     const user = await registerCitizen(db, { name: "Phạm Minh Châu", email: `hs.${uniqueToken().toLowerCase()}@example.test`, password: "chau-minh-2026", idNumber: uniqueIdNumber() });
     const idNumber = uniqueIdNumber();
     const phone = uniquePhone();
-    const saved = await updateProfile(db, user.id, {
+    const saved = await updateProfile(db, { userId: user.id,
       name: "Phạm Minh Châu",
       idNumber: `${idNumber.slice(0, 6)} ${idNumber.slice(6)}`,
       dateOfBirth: "1990-05-17",
@@ -102,10 +102,10 @@ describe("profile", () => {
       taxCode: "0101234567",
     });
     expect(saved).toMatchObject({ idNumber, phone, dateOfBirth: "1990-05-17", applicantType: "BUSINESS", taxCode: "0101234567" });
-    expect(await getProfile(db, user.id)).toEqual(saved);
-    const clash = await rejection(updateProfile(db, user.id, { name: "Phạm Minh Châu", idNumber: other.idNumber! }));
+    expect(await getProfile(db, { userId: user.id })).toEqual(saved);
+    const clash = await rejection(updateProfile(db, { userId: user.id, name: "Phạm Minh Châu", idNumber: other.idNumber! }));
     expect(clash.details).toEqual({ fieldErrors: { idNumber: "ID_NUMBER_TAKEN" } });
-    const cleared = await rejection(updateProfile(db, user.id, { name: "Phạm Minh Châu", idNumber: "" }));
+    const cleared = await rejection(updateProfile(db, { userId: user.id, name: "Phạm Minh Châu", idNumber: "" }));
     expect(cleared.details).toEqual({ fieldErrors: { idNumber: "REQUIRED" } });
   });
 });
@@ -139,10 +139,10 @@ describe("the citizen's dossiers", () => {
     expect(mine.view.supplementRequest).toMatchObject({ note: "Thiếu quyết định", items: ["Bản sao quyết định giao nhiệm vụ"] });
     const before = await db.dossier.findUniqueOrThrow({ where: { id: created.id } });
 
-    const file = await storeSupplementFile(db, store, { ownerId: owner.id, dossierCode: created.code, fileName: "quyet-dinh.pdf", bytes: PDF });
+    const file = await storeSupplementFile(db, { ownerId: owner.id, dossierCode: created.code, fileName: "quyet-dinh.pdf", bytes: PDF }, { store });
     const stranger = await createUser(db);
-    await expect(storeSupplementFile(db, store, { ownerId: stranger.id, dossierCode: created.code, fileName: "x.pdf", bytes: PDF })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await rejection(storeSupplementFile(db, store, { ownerId: owner.id, dossierCode: created.code, fileName: "x.pdf", bytes: new TextEncoder().encode("<html>") }))).details).toMatchObject({ reason: "FILE_TYPE" });
+    await expect(storeSupplementFile(db, { ownerId: stranger.id, dossierCode: created.code, fileName: "x.pdf", bytes: PDF }, { store })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await rejection(storeSupplementFile(db, { ownerId: owner.id, dossierCode: created.code, fileName: "x.pdf", bytes: new TextEncoder().encode("<html>") }, { store }))).details).toMatchObject({ reason: "FILE_TYPE" });
 
     const resumedAt = new Date("2026-03-12T07:00:00Z"); // Thursday 14:00: 11 working hours on hold
     const key = `it-answer-${uniqueToken()}`;
@@ -167,7 +167,7 @@ describe("the citizen's dossiers", () => {
     const empty = await rejection(answerSupplement(db, { ownerId: owner.id, dossierCode: created.code, idempotencyKey: `it-${uniqueToken()}` }));
     expect(empty.details).toEqual({ fieldErrors: { form: "EMPTY_ANSWER" } });
     const otherOwner = await awaitingSupplement();
-    const foreign = await storeSupplementFile(db, store, { ownerId: otherOwner.owner.id, dossierCode: otherOwner.created.code, fileName: "a.pdf", bytes: PDF });
+    const foreign = await storeSupplementFile(db, { ownerId: otherOwner.owner.id, dossierCode: otherOwner.created.code, fileName: "a.pdf", bytes: PDF }, { store });
     const notMine = await rejection(answerSupplement(db, { ownerId: owner.id, dossierCode: created.code, idempotencyKey: `it-${uniqueToken()}`, attachmentIds: [foreign.id] }));
     expect(notMine.details).toEqual({ fieldErrors: { files: "FILES_UNAVAILABLE" } });
     const current = await db.dossier.findUniqueOrThrow({ where: { id: created.id } });

@@ -51,7 +51,7 @@ function decodeCursor(cursor: string): { submittedAt: Date; id: string } | null 
 export async function listMyDossiers(
   db: Db,
   input: { ownerId: string; cursor?: string | null; limit?: number },
-  now = new Date(),
+  { now = new Date() }: { now?: Date } = {},
 ): Promise<TMyDossierPage> {
   const limit = Math.min(Math.max(input.limit ?? MY_DOSSIERS_PAGE_SIZE, 1), 100);
   const after = input.cursor ? decodeCursor(input.cursor) : null;
@@ -145,7 +145,7 @@ export interface OwnedDossier {
 }
 
 /** The dossier when `ownerId` owns it; NOT_FOUND otherwise (as if the code did not exist). */
-export async function loadOwnedDossier(db: Db | DbTx, ownerId: string, code: string): Promise<OwnedDossier> {
+export async function loadOwnedDossier(db: Db | DbTx, { ownerId, code }: { ownerId: string; code: string }): Promise<OwnedDossier> {
   const dossier = await db.dossier.findUnique({
     where: { code: normaliseDossierCode(code) },
     select: {
@@ -208,9 +208,9 @@ export function uploadSlotsOf(d: OwnedDossier): TUploadSlot[] {
 }
 
 /** One of the owner's dossiers with what they may do with it. Training dossiers included: they are the owner's own. */
-export async function getMyDossier(db: Db, input: { ownerId: string; code: string }, now = new Date()): Promise<TMyDossier> {
-  const owned = await loadOwnedDossier(db, input.ownerId, input.code);
-  const full = await loadFullTracking(db, owned.code, { includeTest: true, now });
+export async function getMyDossier(db: Db, input: { ownerId: string; code: string }, { now = new Date() }: { now?: Date } = {}): Promise<TMyDossier> {
+  const owned = await loadOwnedDossier(db, input);
+  const full = await loadFullTracking(db, { code: owned.code, includeTest: true }, { now });
   if (!full) throw new AppError("NOT_FOUND", { message: `dossier ${input.code}` });
   const formSchema = formSchemaOf(owned);
   return {

@@ -6,7 +6,7 @@ import type { TCurrentUser } from "./schema";
 const activeMembership = { active: true, agency: { active: true } } as const;
 
 /** The actor behind a session, re-read from the database; null when the user is gone or deactivated. */
-export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
+export async function loadActor(db: Db, { userId }: { userId: string }): Promise<Actor | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
@@ -20,7 +20,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
   return { userId: user.id, kind: user.kind, memberships: user.memberships };
 }
 
-export async function getCurrentUser(db: Db, userId: string): Promise<TCurrentUser | null> {
+export async function getCurrentUser(db: Db, { userId }: { userId: string }): Promise<TCurrentUser | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {

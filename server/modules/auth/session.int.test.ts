@@ -18,17 +18,17 @@ describe("session validation and revocation", () => {
     // Tokens issued before versions existed count as version 0.
     expect(await validateSession(db, { userId: user.id }, limits)).toEqual({ id: user.id, kind: "CITIZEN" });
 
-    await revokeSessions(db, user.id, 0);
-    expect(await currentSessionVersion(db, user.id)).toBe(1);
+    await revokeSessions(db, { userId: user.id, fromVersion: 0 });
+    expect(await currentSessionVersion(db, { userId: user.id })).toBe(1);
     expect(await validateSession(db, claims, limits)).toBeNull();
     expect(await validateSession(db, { ...claims, sessionVersion: 1 }, limits)).toEqual({ id: user.id, kind: "CITIZEN" });
   });
 
   it("a stale token signing out does not end a newer session", async () => {
     const user = await createUser(db);
-    await revokeSessions(db, user.id, 0); // version 1: the newer session's
-    await revokeSessions(db, user.id, 0); // a leftover version-0 cookie signs out
-    expect(await currentSessionVersion(db, user.id)).toBe(1);
+    await revokeSessions(db, { userId: user.id, fromVersion: 0 }); // version 1: the newer session's
+    await revokeSessions(db, { userId: user.id, fromVersion: 0 }); // a leftover version-0 cookie signs out
+    expect(await currentSessionVersion(db, { userId: user.id })).toBe(1);
   });
 
   it("refuses a deactivated user, an unknown user and a session past the absolute limit", async () => {
@@ -57,19 +57,19 @@ describe("sign-in rate limit per client address", () => {
     const now = new Date("2026-03-02T02:01:00Z");
     // Failures spread over many accounts (unknown ones too), so no single account locks.
     for (let i = 0; i < limit; i++) {
-      const result = await signInWithPassword(db, { identifier: `nobody-${i}@example.test`, password: "sai", clientKey: ip, now });
+      const result = await signInWithPassword(db, { identifier: `nobody-${i}@example.test`, password: "sai", clientKey: ip }, { now });
       expect(result).toEqual({ ok: false, reason: "INVALID_CREDENTIALS" });
     }
     const user = await userWithPassword();
-    const refused = await signInWithPassword(db, { identifier: user.email!, password: PASSWORD, clientKey: ip, now });
+    const refused = await signInWithPassword(db, { identifier: user.email!, password: PASSWORD, clientKey: ip }, { now });
     expect(refused).toEqual({ ok: false, reason: "RATE_LIMITED", retryAfterSeconds: 14 * 60 });
     // Refused before the password check: the account saw no attempt at all.
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).lastSignInAt).toBeNull();
 
     // Another address is unaffected, and the next window starts afresh.
-    expect((await signInWithPassword(db, { identifier: user.email!, password: PASSWORD, clientKey: uniqueIp(), now })).ok).toBe(true);
+    expect((await signInWithPassword(db, { identifier: user.email!, password: PASSWORD, clientKey: uniqueIp() }, { now })).ok).toBe(true);
     const later = new Date(now.getTime() + 15 * 60_000);
-    expect((await signInWithPassword(db, { identifier: user.email!, password: PASSWORD, clientKey: ip, now: later })).ok).toBe(true);
+    expect((await signInWithPassword(db, { identifier: user.email!, password: PASSWORD, clientKey: ip }, { now: later })).ok).toBe(true);
   });
 
   it("successful sign-ins do not count, so a busy office behind one address is never refused", async () => {

@@ -26,7 +26,7 @@ export async function validateSession(
   return { id: user.id, kind: user.kind };
 }
 
-export async function currentSessionVersion(db: Db, userId: string): Promise<number> {
+export async function currentSessionVersion(db: Db, { userId }: { userId: string }): Promise<number> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
   return user?.sessionVersion ?? 0;
 }
@@ -35,7 +35,7 @@ export async function currentSessionVersion(db: Db, userId: string): Promise<num
  * Ends every session of the user, in every browser, at their next request. Only a token of the
  * current version revokes: a stale cookie signing out must not sign out a newer session.
  */
-export async function revokeSessions(db: Db, userId: string, fromVersion?: number): Promise<void> {
+export async function revokeSessions(db: Db, { userId, fromVersion }: { userId: string; fromVersion?: number }): Promise<void> {
   await db.user.updateMany({
     where: { id: userId, ...(fromVersion === undefined ? {} : { sessionVersion: fromVersion }) },
     data: { sessionVersion: { increment: 1 } },

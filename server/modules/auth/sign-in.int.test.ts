@@ -54,18 +54,18 @@ describe("signInWithPassword", () => {
     const user = await userWithPassword();
     const now = new Date("2026-03-02T02:00:00Z");
     for (let i = 1; i < MAX_FAILED_SIGN_INS; i++) {
-      const result = await signInWithPassword(db, { identifier: user.email!, password: `sai-${i}`, now });
+      const result = await signInWithPassword(db, { identifier: user.email!, password: `sai-${i}` }, { now });
       expect(result).toEqual({ ok: false, reason: "INVALID_CREDENTIALS" });
     }
-    const locking = await signInWithPassword(db, { identifier: user.email!, password: "sai-5", now });
+    const locking = await signInWithPassword(db, { identifier: user.email!, password: "sai-5" }, { now });
     const lockedUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
     expect(locking).toEqual({ ok: false, reason: "LOCKED", lockedUntil });
 
-    const during = await signInWithPassword(db, { identifier: user.email!, password: PASSWORD, now: new Date(now.getTime() + 60_000) });
+    const during = await signInWithPassword(db, { identifier: user.email!, password: PASSWORD }, { now: new Date(now.getTime() + 60_000) });
     expect(during).toEqual({ ok: false, reason: "LOCKED", lockedUntil });
 
     // After the lock: the right password works and the counters are cleared.
-    const after = await signInWithPassword(db, { identifier: user.email!, password: PASSWORD, now: new Date(lockedUntil.getTime() + 1000) });
+    const after = await signInWithPassword(db, { identifier: user.email!, password: PASSWORD }, { now: new Date(lockedUntil.getTime() + 1000) });
     expect(after.ok).toBe(true);
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.failedSignIns).toBe(0);
@@ -102,15 +102,15 @@ describe("loadActor", () => {
     });
     await db.membership.updateMany({ where: { userId: user.id, role: "LEADER" }, data: { active: false } });
 
-    expect(await loadActor(db, user.id)).toEqual({
+    expect(await loadActor(db, { userId: user.id })).toEqual({
       userId: user.id,
       kind: "OFFICER",
       memberships: [{ agencyId: agency.id, role: "SPECIALIST" }],
     });
 
     await db.user.update({ where: { id: user.id }, data: { active: false } });
-    expect(await loadActor(db, user.id)).toBeNull();
-    expect(await loadActor(db, "no-such-user")).toBeNull();
+    expect(await loadActor(db, { userId: user.id })).toBeNull();
+    expect(await loadActor(db, { userId: "no-such-user" })).toBeNull();
   });
 });
 
@@ -118,10 +118,10 @@ describe("countDossiersByStatus", () => {
   it("returns every status (zeros included) for each requested agency, in order", async () => {
     const a = await createAgency(db);
     const b = await createAgency(db);
-    const result = await countDossiersByStatus(db, [a.id, b.id]);
+    const result = await countDossiersByStatus(db, { agencyIds: [a.id, b.id] });
     expect(result.map((r) => r.agencyId)).toEqual([a.id, b.id]);
     expect(result[0]!.counts).toHaveLength(10);
     expect(result[0]!.total).toBe(0);
-    expect(await countDossiersByStatus(db, [])).toEqual([]);
+    expect(await countDossiersByStatus(db, { agencyIds: [] })).toEqual([]);
   });
 });

@@ -36,16 +36,17 @@ export type SignInResult =
  */
 export async function signInWithPassword(
   db: Db,
-  input: { identifier: string; password: string; now?: Date; clientKey?: string },
+  input: { identifier: string; password: string; clientKey?: string },
+  options: { now?: Date } = {},
 ): Promise<SignInResult> {
-  const now = input.now ?? new Date();
+  const now = options.now ?? new Date();
   if (input.clientKey === undefined) return checkPassword(db, input, now);
   // Counted before the (deliberately slow) password check, so a flood costs no scrypt work.
   const rule = signInAttemptsPerClient();
-  const hit = await hitRateLimit(db, rule, input.clientKey, now);
+  const hit = await hitRateLimit(db, { rule, subject: input.clientKey }, { now });
   if (!hit.allowed) return { ok: false, reason: "RATE_LIMITED", retryAfterSeconds: hit.retryAfterSeconds };
   const result = await checkPassword(db, input, now);
-  if (result.ok) await undoRateLimitHit(db, rule, input.clientKey, hit.windowStart);
+  if (result.ok) await undoRateLimitHit(db, { rule, subject: input.clientKey, windowStart: hit.windowStart });
   return result;
 }
 

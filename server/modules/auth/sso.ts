@@ -127,19 +127,20 @@ function isUniqueViolation(error: unknown): boolean {
  */
 export async function signInWithSso(
   db: Db,
-  input: { provider: SsoProvider; identity: SsoIdentity; now?: Date },
+  input: { provider: SsoProvider; identity: SsoIdentity },
+  options: { now?: Date } = {},
 ): Promise<SsoSignInResult> {
+  const now = options.now ?? new Date();
   try {
-    return await resolveSsoUser(db, input);
+    return await resolveSsoUser(db, input, now);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return resolveSsoUser(db, input);
+    return resolveSsoUser(db, input, now);
   }
 }
 
-async function resolveSsoUser(db: Db, input: { provider: SsoProvider; identity: SsoIdentity; now?: Date }): Promise<SsoSignInResult> {
+async function resolveSsoUser(db: Db, input: { provider: SsoProvider; identity: SsoIdentity }, now: Date): Promise<SsoSignInResult> {
   const { provider, identity } = input;
-  const now = input.now ?? new Date();
   const touch = (userId: string) => db.user.update({ where: { id: userId }, data: { lastSignInAt: now }, select: { id: true } });
 
   const account = await db.account.findUnique({

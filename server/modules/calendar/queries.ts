@@ -15,8 +15,7 @@ const HOLIDAY_WINDOW_DAYS = 400;
 /** The agency's working calendar around `from`: its working periods, nationwide holidays and its own days. */
 export async function loadWorkingCalendar(
   tx: DbTx,
-  agency: { id: string; timeZone: string; workingHours: Prisma.JsonValue },
-  from: Date,
+  { agency, from }: { agency: { id: string; timeZone: string; workingHours: Prisma.JsonValue }; from: Date },
 ): Promise<WorkingCalendar> {
   const periods = ZWorkingHours.safeParse(agency.workingHours);
   const days = await tx.holiday.findMany({

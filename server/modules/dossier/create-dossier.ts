@@ -111,7 +111,7 @@ async function insertDossier(tx: DbTx, input: TCreateDossier, reservedCode?: str
 
   // The clock starts at reception, on the handling agency's calendar; an online submission gets
   // its due date when an officer receives it.
-  const calendar = await loadWorkingCalendar(tx, handler, receivedAt ?? submittedAt);
+  const calendar = await loadWorkingCalendar(tx, { agency: handler, from: receivedAt ?? submittedAt });
   let dueAt: Date | null = null;
   if (receivedAt) {
     dueAt = dueDate(calendar, receivedAt, { value: version.limitValue, unit: version.limitUnit }, { sameDayCutoff: version.sameDayCutoff });

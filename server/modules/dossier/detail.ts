@@ -115,11 +115,11 @@ export async function getDossierDetail(
   input: { actorUserId: string; dossierId: string },
   options: { now?: Date } = {},
 ): Promise<TDossierDetail> {
-  const actor = await loadActor(db, input.actorUserId);
+  const actor = await loadActor(db, { userId: input.actorUserId });
   const d = await db.dossier.findUnique({ where: { id: input.dossierId }, select: detailSelect });
   requireReadable(actor, d, input.dossierId);
   const now = options.now ?? new Date();
-  const dueSoonBefore = await dueSoonThreshold(db, actor, d.handlingAgencyId, now);
+  const dueSoonBefore = await dueSoonThreshold(db, { actor, agencyId: d.handlingAgencyId }, { now });
   const flags = deadlineFlags(d, now, dueSoonBefore);
   const steps = d.procedureVersion.steps;
   const current = steps.find((s) => s.order === d.currentStepOrder) ?? null;

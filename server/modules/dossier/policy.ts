@@ -31,8 +31,8 @@ export interface DossierScope {
  * The actor re-read from the database, or UNAUTHENTICATED when the account is gone or inactive.
  * Also says whether they read across agencies (a controller or system administrator at the ministry).
  */
-export async function loadActor(db: Db, userId: string): Promise<DossierActor> {
-  const actor = await loadAuthActor(db, userId);
+export async function loadActor(db: Db, { userId }: { userId: string }): Promise<DossierActor> {
+  const actor = await loadAuthActor(db, { userId: userId });
   if (!actor) throw new AppError("UNAUTHENTICATED", { message: `user ${userId} is missing or inactive` });
   const crossIds = actor.memberships.filter((m) => CROSS_AGENCY_READ_ROLES.includes(m.role)).map((m) => m.agencyId);
   let readsAcrossAgencies = false;

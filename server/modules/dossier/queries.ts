@@ -11,7 +11,7 @@ export async function listAssignees(
   db: Db,
   input: { actorUserId: string; dossierId: string; stepOrder?: number },
 ): Promise<TAssignee[]> {
-  const actor = await loadActor(db, input.actorUserId);
+  const actor = await loadActor(db, { userId: input.actorUserId });
   const dossier = await db.dossier.findUnique({
     where: { id: input.dossierId },
     select: {
@@ -51,7 +51,7 @@ export async function listAssignees(
 
 /** Dossiers handled by one agency in scope, per status (training-mode dossiers left out). */
 export async function countsByStatus(db: Db, input: { actorUserId: string; agencyId: string }): Promise<TStatusCounts> {
-  const actor = await loadActor(db, input.actorUserId);
+  const actor = await loadActor(db, { userId: input.actorUserId });
   requireAgencyInScope(actor, input.agencyId);
   const rows = await db.dossier.groupBy({
     by: ["status"],
@@ -71,13 +71,14 @@ export async function countsByStatus(db: Db, input: { actorUserId: string; agenc
  */
 export async function procedurePicker(
   db: Db,
-  input: { actorUserId: string; agencyId: string; now?: Date },
+  input: { actorUserId: string; agencyId: string },
+  options: { now?: Date } = {},
 ): Promise<TPickerProcedure[]> {
-  const actor = await loadActor(db, input.actorUserId);
+  const actor = await loadActor(db, { userId: input.actorUserId });
   if (!actor.memberships.some((m) => m.agencyId === input.agencyId)) {
     throw new AppError("NOT_FOUND", { message: `agency ${input.agencyId} is outside the scope of user ${actor.userId}` });
   }
-  const now = input.now ?? new Date();
+  const now = options.now ?? new Date();
   const versions = await db.procedureVersion.findMany({
     where: {
       status: "PUBLISHED",

@@ -51,7 +51,7 @@ describe("reserved codes for offline intake", () => {
     const code = codes[0]!.code;
     const deviceAt = new Date(T0.getTime() + 2 * HOUR); // 12:00 at the desk, offline
     const syncedAt = new Date(T0.getTime() + 26 * HOUR); // synced the next morning, after the block expired
-    expect(await releaseExpiredReservations(db, syncedAt)).toBeGreaterThan(0);
+    expect(await releaseExpiredReservations(db, { now: syncedAt })).toBeGreaterThan(0);
 
     const idempotencyKey = key("offline-intake");
     const created = await intake(db, desk, { reservedCode: code, deviceId: device, deviceAt, idempotencyKey }, syncedAt);
@@ -103,8 +103,8 @@ describe("reserved codes for offline intake", () => {
     const other = await createDesk(db, { provinceName: "Huế" });
     const { codes } = await reserveCodesForDevice(db, { actorUserId: other.reception.id, agencyId: other.agency.id, deviceId: device, count: 3 }, { now: T0 });
     await intake(db, other, { reservedCode: codes[0]!.code, deviceId: device, deviceAt: T0 }, T0);
-    expect(await releaseExpiredReservations(db, new Date(T0.getTime() + HOUR))).toBe(0);
-    await releaseExpiredReservations(db, new Date(T0.getTime() + 30 * HOUR));
+    expect(await releaseExpiredReservations(db, { now: new Date(T0.getTime() + HOUR) })).toBe(0);
+    await releaseExpiredReservations(db, { now: new Date(T0.getTime() + 30 * HOUR) });
     const rows = await db.dossierCodeReservation.findMany({ where: { agencyId: other.agency.id }, select: { code: true, releasedAt: true, dossierId: true }, orderBy: { number: "asc" } });
     expect(rows.map((r) => [r.dossierId !== null, r.releasedAt !== null])).toEqual([
       [true, false],

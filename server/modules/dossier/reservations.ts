@@ -35,7 +35,7 @@ export interface DeviceReservation {
  * A code the device used before it expired is still accepted at sync (see `claimReservedCode`).
  * Called on every reservation request; a pg-boss job can call it as well.
  */
-export async function releaseExpiredReservations(db: Db | DbTx, now: Date): Promise<number> {
+export async function releaseExpiredReservations(db: Db | DbTx, { now }: { now: Date }): Promise<number> {
   const released = await db.dossierCodeReservation.updateMany({
     where: { dossierId: null, releasedAt: null, expiresAt: { lte: now } },
     data: { releasedAt: now },
@@ -54,12 +54,12 @@ export async function reserveCodesForDevice(
 ): Promise<{ dayKey: string; expiresAt: Date; codes: DeviceReservation[] }> {
   const now = options.now ?? new Date();
   const count = Math.min(Math.max(input.count ?? DEFAULT_RESERVATION_BLOCK, 1), MAX_DEVICE_BLOCK);
-  const actor = await loadActor(db, input.actorUserId);
+  const actor = await loadActor(db, { userId: input.actorUserId });
   requireDeskAt(actor, input.agencyId);
   const agency = await db.agency.findUnique({ where: { id: input.agencyId }, select: { id: true, code: true, active: true } });
   if (!agency?.active) throw new AppError("NOT_FOUND", { message: `agency ${input.agencyId} not found or inactive` });
 
-  await releaseExpiredReservations(db, now);
+  await releaseExpiredReservations(db, { now });
   const dayKey = vietnamDayKey(now);
   const expiresAt = new Date(vietnamDayStart(dayKey).getTime() + MS_PER_DAY);
   const where = {
@@ -105,7 +105,8 @@ export async function reserveCodesForDevice(
  */
 export async function checkReservedCode(
   db: Db,
-  input: { code: string; userId: string; deviceId: string | undefined; agencyId: string; deviceAt: Date | undefined; now: Date },
+  input: { code: string; userId: string; deviceId: string | undefined; agencyId: string; deviceAt: Date | undefined },
+  options: { now: Date },
 ): Promise<{ reservationId: string; code: string; receivedAt: Date }> {
   const refuse = (reason: string, message: string) =>
     new AppError("VALIDATION", { message: `reserved code ${input.code}: ${message}`, details: { field: "reservedCode", reason } });
@@ -121,7 +122,7 @@ export async function checkReservedCode(
   if (!input.deviceAt) throw refuse("DEVICE_TIME_MISSING", "an offline intake must say when it happened");
 
   const at = input.deviceAt.getTime();
-  const now = input.now.getTime();
+  const now = options.now.getTime();
   if (at > now + MAX_DEVICE_AHEAD_MS || at < now - MAX_DEVICE_BEHIND_MS) throw refuse("DEVICE_TIME_SKEW", "device time outside the allowed skew");
   const dayStart = vietnamDayStart(reservation.day).getTime();
   if (at < dayStart || at >= reservation.expiresAt.getTime()) throw refuse("RESERVATION_EXPIRED", "used outside its day or after it expired");
@@ -130,7 +131,7 @@ export async function checkReservedCode(
 }
 
 /** Inside the dossier's transaction: the reservation now belongs to the dossier (once). */
-export async function markReservationUsed(tx: DbTx, reservationId: string, dossierId: string): Promise<void> {
+export async function markReservationUsed(tx: DbTx, { reservationId, dossierId }: { reservationId: string; dossierId: string }): Promise<void> {
   const claimed = await tx.dossierCodeReservation.updateMany({ where: { id: reservationId, dossierId: null }, data: { dossierId } });
   if (claimed.count !== 1) {
     throw new AppError("CONFLICT", { message: `reservation ${reservationId} was used meanwhile`, details: { reason: "RESERVATION_USED" } });
@@ -155,12 +156,12 @@ export async function loadIntakeKit(
   options: { now?: Date } = {},
 ): Promise<{ agencyId: string; agencyCode: string; calendar: { timeZone: string; periods: { start: string; end: string }[]; holidays: string[]; workingDays: string[] }; procedures: IntakeKitProcedure[]; loadedAt: Date }> {
   const now = options.now ?? new Date();
-  const actor = await loadActor(db, input.actorUserId);
+  const actor = await loadActor(db, { userId: input.actorUserId });
   requireDeskAt(actor, input.agencyId);
   const agency = await db.agency.findUnique({ where: { id: input.agencyId }, select: { id: true, code: true, active: true, timeZone: true, workingHours: true } });
   if (!agency?.active) throw new AppError("NOT_FOUND", { message: `agency ${input.agencyId} not found or inactive` });
   // From the start of today: an intake later today loads the same window on the server, give or take a day of it.
-  const calendar: WorkingCalendar = await loadWorkingCalendar(db, agency, vietnamDayStart(vietnamDayKey(now)));
+  const calendar: WorkingCalendar = await loadWorkingCalendar(db, { agency, from: vietnamDayStart(vietnamDayKey(now)) });
   const versions = await db.procedureVersion.findMany({
     where: {
       status: "PUBLISHED",

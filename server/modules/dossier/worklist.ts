@@ -97,7 +97,7 @@ export async function listWorklist(
     });
   }
   const input = parsed.data;
-  const actor = await loadActor(db, actorUserId);
+  const actor = await loadActor(db, { userId: actorUserId });
   const now = options.now ?? new Date();
   if (input.agencyId) requireAgencyInScope(actor, input.agencyId);
   const scope: string[] | "ALL" = input.agencyId ? [input.agencyId] : readableAgencyIds(actor);
@@ -106,7 +106,7 @@ export async function listWorklist(
   const cursor = input.cursor ? decodeCursor(input.cursor, input.view) : null;
 
   // Only the due-soon view filters on the threshold; the others compute it alongside (for flags).
-  const threshold = dueSoonThreshold(db, actor, input.agencyId, now);
+  const threshold = dueSoonThreshold(db, { actor, agencyId: input.agencyId }, { now });
   let dueSoonBefore: Date;
   let rows: Row[];
   if (input.view === "dueSoon") {
@@ -350,16 +350,20 @@ const DEFAULT_CALENDAR_AGENCY = {
 };
 
 /** The end of the "due soon" window: 2 working days of working time from now. */
-export async function dueSoonThreshold(db: Db, actor: DossierActor, agencyId: string | undefined, now: Date): Promise<Date> {
+export async function dueSoonThreshold(
+  db: Db,
+  { actor, agencyId }: { actor: DossierActor; agencyId: string | undefined },
+  { now }: { now: Date },
+): Promise<Date> {
   const calendarAgencyId = agencyId ?? memberAgencyIds(actor)[0];
   const agency = calendarAgencyId
     ? await db.agency.findUnique({ where: { id: calendarAgencyId }, select: { id: true, timeZone: true, workingHours: true } })
     : null;
   let calendar: WorkingCalendar;
   try {
-    calendar = await loadWorkingCalendar(db, agency ?? DEFAULT_CALENDAR_AGENCY, now);
+    calendar = await loadWorkingCalendar(db, { agency: agency ?? DEFAULT_CALENDAR_AGENCY, from: now });
   } catch {
-    calendar = await loadWorkingCalendar(db, DEFAULT_CALENDAR_AGENCY, now);
+    calendar = await loadWorkingCalendar(db, { agency: DEFAULT_CALENDAR_AGENCY, from: now });
   }
   return advanceWorkingTime(calendar, now, DUE_SOON_WORKING_DAYS * workingDayLengthMs(calendar));
 }

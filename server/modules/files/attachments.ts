@@ -52,8 +52,8 @@ function acceptedOf(types: readonly string[]): SniffedType[] {
   return accepted;
 }
 
-export async function resolveUploadTarget(db: Db, actorUserId: string, target: TUploadTarget): Promise<ResolvedUpload> {
-  const actor = await loadActor(db, actorUserId);
+export async function resolveUploadTarget(db: Db, { actorUserId, target }: { actorUserId: string; target: TUploadTarget }): Promise<ResolvedUpload> {
+  const actor = await loadActor(db, { userId: actorUserId });
   const cap = maxUploadBytes();
 
   if (target.kind === "draft") {
@@ -155,9 +155,8 @@ export function checkUploadBytes(bytes: Uint8Array, upload: Pick<ResolvedUpload,
 /** Checks the bytes, stores them and records the row (replacing the slot's earlier file for a draft). */
 export async function storeAttachment(
   db: Db,
-  store: ObjectStore,
-  upload: ResolvedUpload,
-  file: { fileName: string; bytes: Uint8Array },
+  { upload, file }: { upload: ResolvedUpload; file: { fileName: string; bytes: Uint8Array } },
+  { store }: { store: ObjectStore },
 ): Promise<TUploadedAttachment> {
   const mimeType = checkUploadBytes(file.bytes, upload);
   const sha256 = createHash("sha256").update(file.bytes).digest("hex");
@@ -230,7 +229,11 @@ export interface OpenedAttachment {
  * covers the dossier, or the officer who made an unfiled scan. Anyone else gets NOT_FOUND, as if
  * the id did not exist.
  */
-export async function openAttachment(db: Db, store: ObjectStore, input: { actorUserId: string; attachmentId: string }): Promise<OpenedAttachment> {
+export async function openAttachment(
+  db: Db,
+  input: { actorUserId: string; attachmentId: string },
+  { store }: { store: ObjectStore },
+): Promise<OpenedAttachment> {
   const attachment = await db.attachment.findUnique({
     where: { id: input.attachmentId },
     select: {
@@ -246,7 +249,7 @@ export async function openAttachment(db: Db, store: ObjectStore, input: { actorU
   const notFound = () => new AppError("NOT_FOUND", { message: `attachment ${input.attachmentId} for user ${input.actorUserId}` });
   if (!attachment) throw notFound();
 
-  const actor = await loadActor(db, input.actorUserId);
+  const actor = await loadActor(db, { userId: input.actorUserId });
   let allowed: boolean;
   if (attachment.draft) allowed = attachment.draft.ownerId === actor.userId;
   else if (attachment.dossier) allowed = attachment.dossier.ownerId === actor.userId || canReadDossier(actor, attachment.dossier);
@@ -259,7 +262,11 @@ export async function openAttachment(db: Db, store: ObjectStore, input: { actorU
 }
 
 /** A citizen takes a file back out of their draft. */
-export async function deleteDraftAttachment(db: Db, store: ObjectStore, input: { ownerId: string; attachmentId: string }): Promise<void> {
+export async function deleteDraftAttachment(
+  db: Db,
+  input: { ownerId: string; attachmentId: string },
+  { store }: { store: ObjectStore },
+): Promise<void> {
   const attachment = await db.attachment.findFirst({
     where: { id: input.attachmentId, draft: { ownerId: input.ownerId } },
     select: { id: true, storageKey: true },

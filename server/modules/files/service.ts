@@ -1,31 +1,14 @@
-// The files domain for route handlers: the process-wide database and object store wired in, so
-// app/api routes (which never import the database) call one function each.
+// The files domain for route handlers: an upload read from the request, and how a refused upload
+// or download is answered. The database and object store come from the caller (server/http/wiring.ts).
 import "server-only";
-import { getDb, type Db } from "../../db";
+import type { Db } from "../../db";
 import { AppError } from "../../errors";
 import type { MessageKey, MessageVars, TFunction } from "../../i18n/core";
-import {
-  deleteDraftAttachment,
-  maxUploadBytes,
-  openAttachment,
-  resolveUploadTarget,
-  storeAttachment,
-  type OpenedAttachment,
-  type TUploadTarget,
-} from "./attachments";
+import { maxUploadBytes, resolveUploadTarget, storeAttachment, type TUploadTarget } from "./attachments";
 import { BodyTooLargeError, BodyTruncatedError, declaredLength, readCapped, readCappedFormData } from "./body";
-import { getObjectStore, type ObjectStore } from "./object-store";
+import type { ObjectStore } from "./object-store";
 import { UPLOAD_HEADERS, type TUploadedAttachment } from "./schema";
 import { formatBytes, typeNames } from "./sniff";
-
-export interface FilesDeps {
-  db: Db;
-  store: ObjectStore;
-}
-
-async function defaultDeps(): Promise<FilesDeps> {
-  return { db: getDb(), store: await getObjectStore() };
-}
 
 /** Multipart framing around one file: boundaries and part headers. */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -55,8 +38,11 @@ function targetFrom(get: (name: keyof typeof UPLOAD_HEADERS) => string | undefin
  * "x-", plus `file`), or a raw body with the target in X- headers and the name in X-File-Name.
  * The size limit is the target's, enforced while reading.
  */
-export async function uploadFromRequest(actorUserId: string, request: Request, deps?: FilesDeps): Promise<TUploadedAttachment> {
-  const { db, store } = deps ?? (await defaultDeps());
+export async function uploadFromRequest(
+  db: Db,
+  { actorUserId, request }: { actorUserId: string; request: Request },
+  { store }: { store: ObjectStore },
+): Promise<TUploadedAttachment> {
   const contentType = request.headers.get("content-type") ?? "";
   const declared = declaredLength(request.headers) ?? 0;
   const expected = declaredLength(request.headers);
@@ -69,18 +55,17 @@ export async function uploadFromRequest(actorUserId: string, request: Request, d
     const cap = maxUploadBytes() + MULTIPART_OVERHEAD;
     if (declared > cap) throw tooLarge(maxUploadBytes());
     const form = await readCappedFormData(request.body, contentType, cap, expected).catch(bodyError(maxUploadBytes()));
-    const upload = await resolveUploadTarget(db, actorUserId, targetFrom((name) => stringField(form, name)));
+    const upload = await resolveUploadTarget(db, { actorUserId, target: targetFrom((name) => stringField(form, name)) });
     const file = form.get("file");
     if (!(file instanceof File)) throw new AppError("VALIDATION", { message: "multipart upload without a file part", details: { reason: "FILE_EMPTY" } });
     if (file.size > upload.limitBytes) throw tooLarge(upload.limitBytes);
-    return storeAttachment(db, store, upload, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    return storeAttachment(db, { upload, file: { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } }, { store });
   }
 
-  const upload = await resolveUploadTarget(
-    db,
+  const upload = await resolveUploadTarget(db, {
     actorUserId,
-    targetFrom((name) => request.headers.get(UPLOAD_HEADERS[name])?.trim() || undefined),
-  );
+    target: targetFrom((name) => request.headers.get(UPLOAD_HEADERS[name])?.trim() || undefined),
+  });
   if (declared > upload.limitBytes) throw tooLarge(upload.limitBytes);
   const bytes = await readCapped(request.body, upload.limitBytes, expected).catch(bodyError(upload.limitBytes));
   const rawName = request.headers.get(UPLOAD_HEADERS.fileName) ?? "";
@@ -90,21 +75,11 @@ export async function uploadFromRequest(actorUserId: string, request: Request, d
   } catch {
     // Not percent-encoded: use it as sent.
   }
-  return storeAttachment(db, store, upload, { fileName, bytes });
+  return storeAttachment(db, { upload, file: { fileName, bytes } }, { store });
 }
 
 function tooLarge(maxBytes: number): AppError {
   return new AppError("VALIDATION", { message: `upload over ${maxBytes} bytes`, details: { reason: "FILE_TOO_LARGE", maxBytes } });
-}
-
-export async function openAttachmentFor(actorUserId: string, attachmentId: string, deps?: FilesDeps): Promise<OpenedAttachment> {
-  const { db, store } = deps ?? (await defaultDeps());
-  return openAttachment(db, store, { actorUserId, attachmentId });
-}
-
-export async function deleteDraftAttachmentFor(ownerId: string, attachmentId: string, deps?: FilesDeps): Promise<void> {
-  const { db, store } = deps ?? (await defaultDeps());
-  await deleteDraftAttachment(db, store, { ownerId, attachmentId });
 }
 
 /** HTTP status of an upload or download failure. */

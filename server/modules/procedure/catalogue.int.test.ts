@@ -98,7 +98,7 @@ describe("searchProcedures", () => {
     const found = await searchProcedures(db, { q: token, locale: "vi" });
     expect(found.items.map((i) => [i.name, i.limitValue])).toEqual([[`Phiên bản hai ${token}`, 7]]);
     expect((await searchProcedures(db, { q: `ban nhap ${token}`, locale: "vi" })).total).toBe(0);
-    const detail = await getProcedureByCode(db, procedure.code, "vi");
+    const detail = await getProcedureByCode(db, { code: procedure.code, locale: "vi" });
     expect(detail).toMatchObject({ version: 2, limitValue: 7, channels: [1, 2] });
   });
 
@@ -128,13 +128,13 @@ describe("searchProcedures", () => {
 describe("getProcedureByCode", () => {
   it("returns components, steps, agencies and the fee rule; null for an unknown or inactive code", async () => {
     const { procedure, agency } = await procedureNamed("Thủ tục chi tiết");
-    const detail = await getProcedureByCode(db, procedure.code, "vi");
+    const detail = await getProcedureByCode(db, { code: procedure.code, locale: "vi" });
     expect(detail?.agencies.map((a) => a.id)).toEqual([agency.id]);
     expect(detail?.steps).toHaveLength(5);
     expect(detail?.fee).toEqual({ kind: "percent", rate: 0.001, min: 3_000_000, max: 5_000_000 });
-    expect(await getProcedureByCode(db, "0.000000-none", "vi")).toBeNull();
+    expect(await getProcedureByCode(db, { code: "0.000000-none", locale: "vi" })).toBeNull();
     await db.procedure.update({ where: { id: procedure.id }, data: { active: false } });
-    expect(await getProcedureByCode(db, procedure.code, "vi")).toBeNull();
+    expect(await getProcedureByCode(db, { code: procedure.code, locale: "vi" })).toBeNull();
   });
 
   it("reads an unknown fee rule as a published schedule", () => {

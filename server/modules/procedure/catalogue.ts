@@ -151,7 +151,11 @@ function currentVersions(now: Date): Prisma.Sql {
  * ("dang ky" finds "Đăng ký"), with optional sector, level and agency filters. Ordered by code;
  * keyset pages (`cursor` = the last code seen).
  */
-export async function searchProcedures(db: Db, rawInput: TCatalogueSearchInput, now = new Date()): Promise<TCatalogueResult> {
+export async function searchProcedures(
+  db: Db,
+  rawInput: TCatalogueSearchInput,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<TCatalogueResult> {
   const input = ZCatalogueSearchSchema.parse(rawInput);
   const tokens = queryTokens(input.q);
   const en = input.locale === "en";
@@ -218,7 +222,7 @@ export interface TCatalogueFilters {
 }
 
 /** Choices for the search form's selects: sectors and agencies that offer an active procedure. */
-export async function catalogueFilters(db: Db, locale: CatalogueLocale): Promise<TCatalogueFilters> {
+export async function catalogueFilters(db: Db, { locale }: { locale: CatalogueLocale }): Promise<TCatalogueFilters> {
   const en = locale === "en";
   const [sectors, agencies] = await Promise.all([
     db.sector.findMany({
@@ -266,7 +270,11 @@ export interface TProcedureDetail {
 }
 
 /** The procedure's current published version with its components, steps and accepting agencies; null if none. */
-export async function getProcedureByCode(db: Db, code: string, locale: CatalogueLocale, now = new Date()): Promise<TProcedureDetail | null> {
+export async function getProcedureByCode(
+  db: Db,
+  { code, locale }: { code: string; locale: CatalogueLocale },
+  { now = new Date() }: { now?: Date } = {},
+): Promise<TProcedureDetail | null> {
   const en = locale === "en";
   const procedure = await db.procedure.findUnique({
     where: { code: code.trim() },

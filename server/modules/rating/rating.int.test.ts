@@ -33,13 +33,13 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 describe("rateDossier", () => {
   it("rates a returned dossier once; the second time is ALREADY_RATED", async () => {
     const { owner, created, returnIt } = await returnedDossier();
-    const early = await rejection(rateDossier(db, { code: created.code, scores: SCORES }, { secret: SECRET, viewerUserId: owner.id }));
+    const early = await rejection(rateDossier(db, { code: created.code, scores: SCORES, secret: SECRET, viewerUserId: owner.id }));
     expect(early).toMatchObject({ code: "INVALID_TRANSITION", details: { reason: "NOT_RETURNED" } });
     await returnIt();
 
-    const rating = await rateDossier(db, { code: created.code.toLowerCase(), scores: SCORES, comment: "  Nhanh, chu đáo " }, { secret: SECRET, viewerUserId: owner.id });
+    const rating = await rateDossier(db, { code: created.code.toLowerCase(), scores: SCORES, comment: "  Nhanh, chu đáo ", secret: SECRET, viewerUserId: owner.id });
     expect(await db.rating.findUniqueOrThrow({ where: { id: rating.id } })).toMatchObject({ dossierId: created.id, scores: SCORES, comment: "Nhanh, chu đáo" });
-    const again = await rejection(rateDossier(db, { code: created.code, scores: SCORES }, { secret: SECRET, viewerUserId: owner.id }));
+    const again = await rejection(rateDossier(db, { code: created.code, scores: SCORES, secret: SECRET, viewerUserId: owner.id }));
     expect(again).toMatchObject({ code: "CONFLICT", details: { reason: "ALREADY_RATED" } });
     expect(await db.rating.count({ where: { dossierId: created.id } })).toBe(1);
   });
@@ -48,13 +48,13 @@ describe("rateDossier", () => {
     const { created, returnIt } = await returnedDossier();
     await returnIt();
     const stranger = await createUser(db);
-    expect((await rejection(rateDossier(db, { code: created.code, scores: SCORES }, { secret: SECRET, viewerUserId: stranger.id }))).code).toBe("NOT_FOUND");
-    expect((await rejection(rateDossier(db, { code: created.code, scores: SCORES }, { secret: SECRET }))).code).toBe("NOT_FOUND");
+    expect((await rejection(rateDossier(db, { code: created.code, scores: SCORES, secret: SECRET, viewerUserId: stranger.id }))).code).toBe("NOT_FOUND");
+    expect((await rejection(rateDossier(db, { code: created.code, scores: SCORES, secret: SECRET }))).code).toBe("NOT_FOUND");
     const otherGrant = createTrackGrant(SECRET, "000.00.00.X00-260101-0001");
-    expect((await rejection(rateDossier(db, { code: created.code, scores: SCORES }, { secret: SECRET, grant: otherGrant }))).code).toBe("NOT_FOUND");
-    const bad = await rejection(rateDossier(db, { code: created.code, scores: { ...SCORES, overall: 6 } }, { secret: SECRET, grant: createTrackGrant(SECRET, created.code) }));
+    expect((await rejection(rateDossier(db, { code: created.code, scores: SCORES, secret: SECRET, grant: otherGrant }))).code).toBe("NOT_FOUND");
+    const bad = await rejection(rateDossier(db, { code: created.code, scores: { ...SCORES, overall: 6 }, secret: SECRET, grant: createTrackGrant(SECRET, created.code) }));
     expect(bad.code).toBe("VALIDATION");
-    const ok = await rateDossier(db, { code: created.code, scores: SCORES }, { secret: SECRET, grant: createTrackGrant(SECRET, created.code) });
+    const ok = await rateDossier(db, { code: created.code, scores: SCORES, secret: SECRET, grant: createTrackGrant(SECRET, created.code) });
     expect(ok.id).toBeTruthy();
   });
 
@@ -62,7 +62,7 @@ describe("rateDossier", () => {
     const { owner, created, returnIt } = await returnedDossier();
     await returnIt();
     const results = await Promise.allSettled(
-      [1, 2, 3].map(() => rateDossier(db, { code: created.code, scores: SCORES }, { secret: SECRET, viewerUserId: owner.id })),
+      [1, 2, 3].map(() => rateDossier(db, { code: created.code, scores: SCORES, secret: SECRET, viewerUserId: owner.id })),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db.rating.count({ where: { dossierId: created.id } })).toBe(1);

@@ -32,21 +32,22 @@ export interface TRatingResult {
  * Records the rating. NOT_FOUND without the right to rate (as if the code did not exist);
  * INVALID_TRANSITION before the result is returned; CONFLICT (reason ALREADY_RATED) the second time.
  */
-export async function rateDossier(db: Db, raw: TRatingInput, access: TrackingAccess): Promise<TRatingResult> {
+export async function rateDossier(db: Db, input: TRatingInput & TrackingAccess): Promise<TRatingResult> {
+  const { viewerUserId, grant, secret, ...raw } = input;
   const parsed = ZRatingInputSchema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.code]));
     throw new AppError("VALIDATION", { message: `rating: ${parsed.error.message}`, details: { fieldErrors } });
   }
-  const input = parsed.data;
-  const dossier = await resolveTrackingAccess(db, input.code, access);
-  if (!dossier) throw new AppError("NOT_FOUND", { message: `no dossier ${input.code} this caller may rate` });
+  const rating = parsed.data;
+  const dossier = await resolveTrackingAccess(db, { code: rating.code, viewerUserId, grant, secret });
+  if (!dossier) throw new AppError("NOT_FOUND", { message: `no dossier ${rating.code} this caller may rate` });
   if (dossier.status !== "RETURNED") {
     throw new AppError("INVALID_TRANSITION", { message: `dossier ${dossier.code} is ${dossier.status}`, details: { reason: "NOT_RETURNED" } });
   }
   try {
     return await db.rating.create({
-      data: { dossierId: dossier.dossierId, scores: input.scores, comment: input.comment ?? null },
+      data: { dossierId: dossier.dossierId, scores: rating.scores, comment: rating.comment ?? null },
       select: { id: true, createdAt: true },
     });
   } catch (error) {

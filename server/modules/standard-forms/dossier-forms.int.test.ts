@@ -53,7 +53,7 @@ describe("dossier forms", () => {
   });
 
   it("prints the receipt slip of a received dossier with the ticked documents and the tracking address", async () => {
-    const slip = await renderDossierForm({ ...base, actorUserId: hanoi.specialist.id, dossierId: dossier.id, form: "01" }, db);
+    const slip = await renderDossierForm(db, { ...base, actorUserId: hanoi.specialist.id, dossierId: dossier.id, form: "01" });
     expect(slip?.fileName).toBe(`${dossier.code}-mau-01.pdf`);
     const text = pdfText(slip!.bytes);
     if (hasPoppler) {
@@ -69,13 +69,13 @@ describe("dossier forms", () => {
 
   it("answers null for a form the dossier does not have, and NOT_FOUND outside the officer's scope", async () => {
     for (const form of ["02", "03", "04", "05"] as const) {
-      expect(await renderDossierForm({ ...base, actorUserId: hanoi.leader.id, dossierId: dossier.id, form }, db)).toBeNull();
+      expect(await renderDossierForm(db, { ...base, actorUserId: hanoi.leader.id, dossierId: dossier.id, form })).toBeNull();
     }
     for (const officer of [hue.reception, hue.leader]) {
-      expect(await code(renderDossierForm({ ...base, actorUserId: officer.id, dossierId: dossier.id, form: "01" }, db))).toBe("NOT_FOUND");
+      expect(await code(renderDossierForm(db, { ...base, actorUserId: officer.id, dossierId: dossier.id, form: "01" }))).toBe("NOT_FOUND");
     }
     const citizen = await createUser(db, { kind: "CITIZEN" });
-    expect(await code(renderDossierForm({ ...base, actorUserId: citizen.id, dossierId: dossier.id, form: "06" }, db))).toBe("NOT_FOUND");
+    expect(await code(renderDossierForm(db, { ...base, actorUserId: citizen.id, dossierId: dossier.id, form: "06" }))).toBe("NOT_FOUND");
   });
 
   it("prints the supplement request (02) and the stop notice (05) from their commands", async () => {
@@ -91,7 +91,7 @@ describe("dossier forms", () => {
     const found = await db.dossier.findUniqueOrThrow({ where: { id: d.id }, select: { receivedAt: true, dueAt: true } });
     expect(applicableForms({ ...found, events: [{ action: "REQUEST_SUPPLEMENT" }] as never })).toEqual(["01", "02", "06"]);
 
-    const request = await renderDossierForm({ ...base, actorUserId: hanoi.reception.id, dossierId: d.id, form: "02" }, db);
+    const request = await renderDossierForm(db, { ...base, actorUserId: hanoi.reception.id, dossierId: d.id, form: "02" });
     const text = pdfText(request!.bytes);
     if (hasPoppler) {
       expect(text).toContain("Bản sao quyết định giao nhiệm vụ");
@@ -99,7 +99,7 @@ describe("dossier forms", () => {
     }
 
     await act(db, hanoi.leader.id, d.id, { action: "STOP", payload: { reason: "Tổ chức đề nghị dừng giải quyết" } }, T0);
-    const stop = await renderDossierForm({ ...base, actorUserId: hanoi.leader.id, dossierId: d.id, form: "05" }, db);
+    const stop = await renderDossierForm(db, { ...base, actorUserId: hanoi.leader.id, dossierId: d.id, form: "05" });
     if (hasPoppler) expect(pdfText(stop!.bytes)).toContain("Tổ chức đề nghị dừng giải quyết");
   });
 
@@ -107,22 +107,22 @@ describe("dossier forms", () => {
     const from = new Date("2026-03-09T17:00:00Z"); // 10 March 2026, 00:00 in Vietnam
     const to = new Date("2026-03-10T17:00:00Z");
     const hueOnly = await intake(db, hue, { applicantName: "Người Huế" });
-    const book = await renderTrackingBookForm({ actorUserId: hanoi.reception.id, from, to, locale: "vi" }, db);
+    const book = await renderTrackingBookForm(db, { actorUserId: hanoi.reception.id, from, to, locale: "vi" });
     const text = compact(pdfText(book.bytes));
     if (hasPoppler) {
       expect(text).toContain(compact(dossier.code));
       expect(text).not.toContain(compact(hueOnly.code));
     }
-    expect(await code(renderTrackingBookForm({ actorUserId: hanoi.reception.id, from, to, agencyId: hue.agency.id, locale: "vi" }, db))).toBe(
+    expect(await code(renderTrackingBookForm(db, { actorUserId: hanoi.reception.id, from, to, agencyId: hue.agency.id, locale: "vi" }))).toBe(
       "NOT_FOUND",
     );
-    const empty = await renderTrackingBookForm({ actorUserId: hanoi.reception.id, from: to, to: new Date(to.getTime() + 86_400_000), locale: "vi" }, db);
+    const empty = await renderTrackingBookForm(db, { actorUserId: hanoi.reception.id, from: to, to: new Date(to.getTime() + 86_400_000), locale: "vi" });
     if (hasPoppler) expect(compact(pdfText(empty.bytes))).not.toContain(compact(dossier.code));
     const citizen = await createUser(db, { kind: "CITIZEN" });
-    expect(await code(renderTrackingBookForm({ actorUserId: citizen.id, from, to, locale: "vi" }, db))).toBe("FORBIDDEN");
+    expect(await code(renderTrackingBookForm(db, { actorUserId: citizen.id, from, to, locale: "vi" }))).toBe("FORBIDDEN");
     const ministry = await createAgency(db, { kind: "MINISTRY", provinceName: null });
     const controller = await createUser(db, { memberships: [{ agencyId: ministry.id, role: "CONTROLLER" }] });
-    const across = await renderTrackingBookForm({ actorUserId: controller.id, from, to, locale: "vi" }, db);
+    const across = await renderTrackingBookForm(db, { actorUserId: controller.id, from, to, locale: "vi" });
     if (hasPoppler) expect(compact(pdfText(across.bytes))).toContain(compact(hueOnly.code));
   });
 });

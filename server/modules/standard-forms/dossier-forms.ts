@@ -2,7 +2,7 @@
 // tracking book (07) as PDFs: load what the form needs, map it to the documents module's DTOs and
 // render. Scope is the dossier detail's (getDossierDetail): a dossier outside the officer's reach is
 // NOT_FOUND here exactly as on screen. A form that does not apply (no refusal, no extension...) is null.
-import { getDb, type Db, type DossierStatus, type Role } from "../../db";
+import type { Db, DossierStatus, Role } from "../../db";
 import { AppError } from "../../errors";
 import { getT } from "../../i18n/messages";
 import {
@@ -198,7 +198,7 @@ export interface DossierFormInput {
  * One form of one dossier, or null when it does not apply. Throws NOT_FOUND (AppError) when the
  * dossier is missing or outside the officer's scope.
  */
-export async function renderDossierForm(input: DossierFormInput, db: Db = getDb()): Promise<RenderedForm | null> {
+export async function renderDossierForm(db: Db, input: DossierFormInput): Promise<RenderedForm | null> {
   const d = await getDossierDetail(db, { actorUserId: input.actorUserId, dossierId: input.dossierId });
   if (!applicableForms(d).includes(input.form)) return null;
   const { locale } = input;
@@ -372,15 +372,14 @@ export interface TrackingBookInput {
   /** One agency in scope; without it, every agency the officer reads (all of them for the ministry's controllers). */
   agencyId?: string;
   locale: FormLocale;
-  now?: Date;
 }
 
 /**
  * The dossier tracking book of the dossiers received in a period (by the receiving agency, as the
  * desk keeps it), oldest first. VALIDATION when the period holds more rows than a book may.
  */
-export async function renderTrackingBookForm(input: TrackingBookInput, db: Db = getDb()): Promise<RenderedForm> {
-  const actor = await loadActor(db, input.actorUserId);
+export async function renderTrackingBookForm(db: Db, input: TrackingBookInput, { now = new Date() }: { now?: Date } = {}): Promise<RenderedForm> {
+  const actor = await loadActor(db, { userId: input.actorUserId });
   if (actor.kind !== "OFFICER" || actor.memberships.length === 0) {
     throw new AppError("FORBIDDEN", { message: `user ${actor.userId} is not an officer` });
   }
@@ -454,7 +453,7 @@ export async function renderTrackingBookForm(input: TrackingBookInput, db: Db = 
     agency,
     // The period as printed: its first and last day.
     period: { from: input.from, to: new Date(input.to.getTime() - 1) },
-    generatedAt: input.now ?? new Date(),
+    generatedAt: now,
     rows: bookRows,
   });
   const label = headerAgencyId ? (await db.agency.findUnique({ where: { id: headerAgencyId }, select: { code: true } }))?.code ?? "so" : "tat-ca";

@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, rgb } from "pdf-lib";
-import { getDb, type Db, type DossierAction, type DossierStatus, type Prisma, type ResultDelivery } from "../../db";
+import { type Db, type DossierAction, type DossierStatus, type Prisma, type ResultDelivery } from "../../db";
 import { getT } from "../../i18n/messages";
 import { loadWorkingCalendar } from "../calendar/queries";
 import { dueDate } from "../calendar/working-time";
@@ -89,7 +89,7 @@ type Owned = NonNullable<Awaited<ReturnType<typeof loadOwned>>>;
 async function estimates(db: Db, d: Owned, now: Date): Promise<{ expectedReceptionBy: Date | null; estimatedDueAt: Date | null }> {
   if (d.receivedAt) return { expectedReceptionBy: null, estimatedDueAt: null };
   const atReception = d.procedureVersion.steps.find((s) => s.order === d.currentStepOrder)?.kind === "RECEPTION";
-  const calendar = await loadWorkingCalendar(db, d.handlingAgency, now);
+  const calendar = await loadWorkingCalendar(db, { agency: d.handlingAgency, from: now });
   const estimatedDueAt = dueDate(
     calendar,
     now,
@@ -101,8 +101,9 @@ async function estimates(db: Db, d: Owned, now: Date): Promise<{ expectedRecepti
 
 /** The owner's view of a submitted dossier, or null for anyone else (or an unknown code). */
 export async function getSubmittedDossier(
-  input: { code: string; viewerUserId: string; now?: Date },
-  db: Db = getDb(),
+  db: Db,
+  input: { code: string; viewerUserId: string },
+  { now = new Date() }: { now?: Date } = {},
 ): Promise<TSubmittedView | null> {
   const d = await loadOwned(db, input.code, input.viewerUserId);
   if (!d) return null;
@@ -119,7 +120,7 @@ export async function getSubmittedDossier(
     submittedAt: d.submittedAt,
     receivedAt: d.receivedAt,
     dueAt: d.dueAt,
-    ...(await estimates(db, d, input.now ?? new Date())),
+    ...(await estimates(db, d, now)),
     resultDelivery: d.resultDelivery,
     deliveryAddress: d.deliveryAddress,
     documents: d.attachments
@@ -176,15 +177,16 @@ async function stampSubmissionNotice(pdf: Uint8Array, title: string, note: strin
  * system as receiver, and a band saying so. Null for anyone but the owner.
  */
 export async function renderSubmissionReceipt(
-  input: { code: string; viewerUserId: string; baseUrl: string; locale: "vi" | "en"; now?: Date },
-  db: Db = getDb(),
+  db: Db,
+  input: { code: string; viewerUserId: string; baseUrl: string; locale: "vi" | "en" },
+  { now = new Date() }: { now?: Date } = {},
 ): Promise<{ fileName: string; bytes: Uint8Array } | null> {
   const d = await loadOwned(db, input.code, input.viewerUserId);
   if (!d) return null;
   const { locale } = input;
   const t = getT(locale);
   const received = d.receivedAt !== null && (d.originalDueAt ?? d.dueAt) !== null;
-  const { estimatedDueAt } = await estimates(db, d, input.now ?? new Date());
+  const { estimatedDueAt } = await estimates(db, d, now);
   const components = new Map(d.procedureVersion.components.map((c) => [c.id, c]));
   const filed = new Set(d.attachments.map((a) => a.documentComponentId).filter((id): id is string => id !== null));
   const documents = [...filed]
@@ -212,7 +214,7 @@ export async function renderSubmissionReceipt(
     resultDelivery: d.resultDelivery,
     ...(d.deliveryAddress ? { deliveryAddress: d.deliveryAddress } : {}),
     receivingOfficer: { name: received ? (d.events[0]?.actor?.name ?? t("submission.receipt.onlinePortal")) : t("submission.receipt.onlinePortal") },
-    ...(received ? {} : { issuedAt: input.now ?? new Date() }),
+    ...(received ? {} : { issuedAt: now }),
   });
   if (!received) bytes = await stampSubmissionNotice(bytes, t("submission.receipt.banner"), t("submission.receipt.bannerNote"));
   return { fileName: `${d.code.replace(/[^A-Za-z0-9.-]/g, "_")}-${received ? "mau-01" : "xac-nhan-nop"}.pdf`, bytes };

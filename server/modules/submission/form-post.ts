@@ -2,10 +2,10 @@
 // into the draft, store any files chosen, add or remove a row or a file, or submit. Answers with
 // where the browser goes next (303): back to the page with the draft, or to the confirmation.
 import "server-only";
-import { getDb, type Db } from "../../db";
+import type { Db } from "../../db";
 import { AppError, isAppError } from "../../errors";
 import { resolveUploadTarget, storeAttachment, deleteDraftAttachment } from "../files/attachments";
-import { getObjectStore, type ObjectStore } from "../files/object-store";
+import type { ObjectStore } from "../files/object-store";
 import { withItemAdded, withItemRemoved } from "../eform/form-data";
 import { saveDraft } from "./drafts";
 import { loadSubmissionTarget } from "./queries";
@@ -54,12 +54,11 @@ export function locationOf(procedureCode: string, outcome: TFormPostOutcome): st
 }
 
 export async function handleSubmissionPost(
+  db: Db,
   input: { ownerId: string; procedureCode: string; form: FormData },
-  deps?: { db: Db; store: ObjectStore },
+  { store }: { store: ObjectStore },
 ): Promise<TFormPostOutcome> {
-  const db = deps?.db ?? getDb();
-  const store = deps?.store ?? (await getObjectStore());
-  const target = await loadSubmissionTarget(db, input.procedureCode);
+  const target = await loadSubmissionTarget(db, { procedureCode: input.procedureCode });
   if (!target || !target.online) throw new AppError("NOT_FOUND", { message: `procedure ${input.procedureCode} is not open for online submission` });
 
   const { form } = input;
@@ -67,7 +66,7 @@ export async function handleSubmissionPost(
   const idempotencyKey = typeof form.get("idempotencyKey") === "string" ? String(form.get("idempotencyKey")).slice(0, 200) : "";
   if (intent.kind === "submit" && idempotencyKey) {
     // A second click, or Back and Submit again: the first submission stands, and no draft is remade.
-    const replay = await findSubmitReplay(db, idempotencyKey, input.ownerId);
+    const replay = await findSubmitReplay(db, { idempotencyKey, ownerId: input.ownerId });
     if (replay) return { kind: "submitted", dossierCode: replay.code };
   }
   let data = draftDataFromForm(form, target.formSchema);
@@ -97,11 +96,11 @@ export async function handleSubmissionPost(
     const file = form.get(`file.${component.id}`);
     if (!(file instanceof File) || (file.size === 0 && file.name === "")) continue;
     try {
-      const upload = await resolveUploadTarget(db, input.ownerId, { kind: "draft", draftId: draft.id, documentComponentId: component.id });
+      const upload = await resolveUploadTarget(db, { actorUserId: input.ownerId, target: { kind: "draft", draftId: draft.id, documentComponentId: component.id } });
       if (file.size > upload.limitBytes) {
         throw new AppError("VALIDATION", { message: "file too large", details: { reason: "FILE_TOO_LARGE", maxBytes: upload.limitBytes } });
       }
-      await storeAttachment(db, store, upload, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      await storeAttachment(db, { upload, file: { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } }, { store });
     } catch (error) {
       if (!isAppError(error) || error.code !== "VALIDATION") throw error;
       const reason = typeof error.details?.reason === "string" ? error.details.reason : "FILE_TYPE";
@@ -111,7 +110,7 @@ export async function handleSubmissionPost(
   if (fileProblems.length > 0) anchor = `component-${fileProblems[0]!.componentId}`;
 
   if (intent.kind === "removeFile") {
-    await deleteDraftAttachment(db, store, { ownerId: input.ownerId, attachmentId: intent.attachmentId }).catch((error: unknown) => {
+    await deleteDraftAttachment(db, { ownerId: input.ownerId, attachmentId: intent.attachmentId }, { store }).catch((error: unknown) => {
       // Already gone (a second click): nothing to do.
       if (!(isAppError(error) && error.code === "NOT_FOUND")) throw error;
     });
@@ -135,8 +134,8 @@ export async function handleSubmissionPost(
 }
 
 /** Upper bound on a form post's body: every component's largest file, plus the typing. */
-export async function submissionPostLimit(procedureCode: string, db: Db = getDb()): Promise<number> {
-  const target = await loadSubmissionTarget(db, procedureCode);
+export async function submissionPostLimit(db: Db, { procedureCode }: { procedureCode: string }): Promise<number> {
+  const target = await loadSubmissionTarget(db, { procedureCode });
   const files = target?.components.reduce((sum, c) => sum + c.maxSizeBytes, 0) ?? 0;
   return files + 2 * 1024 * 1024;
 }

@@ -2,7 +2,7 @@
 // (or values prefilled from their profile), its files, and, after a refused submission, why.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { getDb, type Db } from "../../db";
+import type { Db } from "../../db";
 import { isAppError } from "../../errors";
 import { isBlank } from "../eform/validator";
 import { findDraftFor, getDraft } from "./drafts";
@@ -25,10 +25,10 @@ export interface TSubmissionPage {
 }
 
 export async function loadSubmissionPage(
+  db: Db,
   input: { userId: string; procedureCode: string; draftId?: string; check?: boolean },
-  db: Db = getDb(),
 ): Promise<TSubmissionPage | null> {
-  const target = await loadSubmissionTarget(db, input.procedureCode);
+  const target = await loadSubmissionTarget(db, { procedureCode: input.procedureCode });
   if (!target) return null;
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { kind: true, active: true } });
   if (!user?.active) return null;
@@ -49,7 +49,7 @@ export async function loadSubmissionPage(
   let prefilled = false;
   const missingApplicant = isBlank(values.applicant);
   if (missingApplicant || isBlank(values.fields) || !values.agencyId) {
-    const profile = await loadApplicantProfile(db, input.userId);
+    const profile = await loadApplicantProfile(db, { userId: input.userId });
     if (profile) {
       const prefill = prefillDraftData(profile, target);
       values = {

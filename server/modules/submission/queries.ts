@@ -62,7 +62,11 @@ const versionSelect = {
 } as const satisfies Prisma.ProcedureVersionSelect;
 
 /** The procedure (by code) with its version in force now, or null when there is none. */
-export async function loadSubmissionTarget(db: Db, procedureCode: string, now = new Date()): Promise<TSubmissionTarget | null> {
+export async function loadSubmissionTarget(
+  db: Db,
+  { procedureCode }: { procedureCode: string },
+  { now = new Date() }: { now?: Date } = {},
+): Promise<TSubmissionTarget | null> {
   const procedure = await db.procedure.findFirst({
     where: { code: procedureCode, active: true },
     select: {
@@ -116,7 +120,7 @@ export interface TApplicantProfile {
   taxCode: string | null;
 }
 
-export async function loadApplicantProfile(db: Db, userId: string): Promise<TApplicantProfile | null> {
+export async function loadApplicantProfile(db: Db, { userId }: { userId: string }): Promise<TApplicantProfile | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {

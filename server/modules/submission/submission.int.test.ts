@@ -98,8 +98,8 @@ function completeData(ctx: Ctx, overrides: Partial<TDraftData> = {}): TDraftData
 }
 
 async function upload(ctx: Ctx, userId: string, componentId: string, bytes: Uint8Array, fileName: string, draftId?: string) {
-  const target = await resolveUploadTarget(db, userId, { kind: "draft", draftId, procedureVersionId: ctx.version.id, documentComponentId: componentId });
-  return storeAttachment(db, store, target, { fileName, bytes });
+  const target = await resolveUploadTarget(db, { actorUserId: userId, target: { kind: "draft", draftId, procedureVersionId: ctx.version.id, documentComponentId: componentId } });
+  return storeAttachment(db, { upload: target, file: { fileName, bytes } }, { store });
 }
 
 async function expectAppError(promise: Promise<unknown>, code: string, reason?: string): Promise<AppError> {
@@ -198,16 +198,16 @@ describe("uploads", () => {
     expect(await db.attachment.findUnique({ where: { id: first.id } })).toBeNull();
     expect(await storedObjects()).toBe(objects);
 
-    const opened = await openAttachment(db, store, { actorUserId: ctx.citizen.id, attachmentId: second.id });
+    const opened = await openAttachment(db, { actorUserId: ctx.citizen.id, attachmentId: second.id }, { store });
     expect(opened.mimeType).toBe("image/png");
     expect(new Uint8Array(await new Response(opened.body).arrayBuffer())).toEqual(PNG);
 
     const stranger = await createUser(db);
-    await expectAppError(openAttachment(db, store, { actorUserId: stranger.id, attachmentId: second.id }), "NOT_FOUND");
+    await expectAppError(openAttachment(db, { actorUserId: stranger.id, attachmentId: second.id }, { store }), "NOT_FOUND");
     // An officer cannot read a citizen's draft, even at the agency the citizen will file with.
-    await expectAppError(openAttachment(db, store, { actorUserId: ctx.officer.id, attachmentId: second.id }), "NOT_FOUND");
-    await expectAppError(deleteDraftAttachment(db, store, { ownerId: stranger.id, attachmentId: second.id }), "NOT_FOUND");
-    await deleteDraftAttachment(db, store, { ownerId: ctx.citizen.id, attachmentId: second.id });
+    await expectAppError(openAttachment(db, { actorUserId: ctx.officer.id, attachmentId: second.id }, { store }), "NOT_FOUND");
+    await expectAppError(deleteDraftAttachment(db, { ownerId: stranger.id, attachmentId: second.id }, { store }), "NOT_FOUND");
+    await deleteDraftAttachment(db, { ownerId: ctx.citizen.id, attachmentId: second.id }, { store });
     expect(await storedObjects()).toBe(objects - 1);
   });
 
@@ -218,8 +218,12 @@ describe("uploads", () => {
   });
 
   it("lets only officers upload scans, within their scope", async () => {
-    await expectAppError(resolveUploadTarget(db, ctx.citizen.id, { kind: "unfiled" }), "FORBIDDEN");
-    const scan = await storeAttachment(db, store, await resolveUploadTarget(db, ctx.officer.id, { kind: "unfiled" }), { fileName: "scan.pdf", bytes: PDF });
+    await expectAppError(resolveUploadTarget(db, { actorUserId: ctx.citizen.id, target: { kind: "unfiled" } }), "FORBIDDEN");
+    const scan = await storeAttachment(
+      db,
+      { upload: await resolveUploadTarget(db, { actorUserId: ctx.officer.id, target: { kind: "unfiled" } }), file: { fileName: "scan.pdf", bytes: PDF } },
+      { store },
+    );
     expect(scan).toMatchObject({ draftId: null, dossierId: null });
     const row = await db.attachment.findUniqueOrThrow({ where: { id: scan.id } });
     expect(row.kind).toBe("SCAN");
@@ -329,11 +333,11 @@ describe("submitDraft", () => {
     expect(await counter(ctx.agency.id)).toBe(1);
 
     // Once filed, the owner and the agency's officers may read the file; another agency may not.
-    await openAttachment(db, store, { actorUserId: ctx.citizen.id, attachmentId: pdf.id });
-    await openAttachment(db, store, { actorUserId: ctx.officer.id, attachmentId: pdf.id });
-    await expectAppError(openAttachment(db, store, { actorUserId: ctx.otherOfficer.id, attachmentId: pdf.id }), "NOT_FOUND");
+    await openAttachment(db, { actorUserId: ctx.citizen.id, attachmentId: pdf.id }, { store });
+    await openAttachment(db, { actorUserId: ctx.officer.id, attachmentId: pdf.id }, { store });
+    await expectAppError(openAttachment(db, { actorUserId: ctx.otherOfficer.id, attachmentId: pdf.id }, { store }), "NOT_FOUND");
     // A filed file is no longer the citizen's to remove.
-    await expectAppError(deleteDraftAttachment(db, store, { ownerId: ctx.citizen.id, attachmentId: pdf.id }), "NOT_FOUND");
+    await expectAppError(deleteDraftAttachment(db, { ownerId: ctx.citizen.id, attachmentId: pdf.id }, { store }), "NOT_FOUND");
   });
 
   it("refuses a key used by another citizen's submission", async () => {

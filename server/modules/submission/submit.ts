@@ -24,7 +24,7 @@ function validationError(message: string, issues: TSubmissionIssue[]): AppError 
 }
 
 /** The dossier a submit key already made for this owner, or null (CONFLICT when the key is someone else's). */
-export async function findSubmitReplay(db: Db, idempotencyKey: string, ownerId: string): Promise<TSubmitted | null> {
+export async function findSubmitReplay(db: Db, { idempotencyKey, ownerId }: { idempotencyKey: string; ownerId: string }): Promise<TSubmitted | null> {
   const event = await db.dossierEvent.findUnique({
     where: { idempotencyKey },
     select: { action: true, dossier: { select: { id: true, code: true, status: true, ownerId: true } } },
@@ -38,12 +38,12 @@ export async function findSubmitReplay(db: Db, idempotencyKey: string, ownerId: 
 
 /** The issues that stop a draft from being submitted (empty when it may go). */
 export async function submissionIssues(db: Db, input: { ownerId: string; draftId: string }): Promise<TSubmissionIssue[]> {
-  const loaded = await loadDraftForSubmit(db, input.ownerId, input.draftId);
+  const loaded = await loadDraftForSubmit(db, input);
   if (!loaded) throw new AppError("NOT_FOUND", { message: `draft ${input.draftId} of user ${input.ownerId}` });
   return check(loaded).issues;
 }
 
-async function loadDraftForSubmit(db: Db, ownerId: string, draftId: string) {
+async function loadDraftForSubmit(db: Db, { ownerId, draftId }: { ownerId: string; draftId: string }) {
   return db.dossierDraft.findFirst({
     where: { id: draftId, ownerId },
     select: {
@@ -101,13 +101,13 @@ export async function submitDraft(
   if (!input.idempotencyKey || input.idempotencyKey.length > 200) {
     throw new AppError("VALIDATION", { message: "submitDraft: idempotencyKey must be 1-200 characters" });
   }
-  const replay = await findSubmitReplay(db, input.idempotencyKey, input.ownerId);
+  const replay = await findSubmitReplay(db, input);
   if (replay) return replay;
 
-  const draft = await loadDraftForSubmit(db, input.ownerId, input.draftId);
+  const draft = await loadDraftForSubmit(db, input);
   if (!draft) {
     // A replay racing the first attempt finds the draft already filed: answer with its dossier.
-    const raced = await findSubmitReplay(db, input.idempotencyKey, input.ownerId);
+    const raced = await findSubmitReplay(db, input);
     if (raced) return raced;
     throw new AppError("NOT_FOUND", { message: `draft ${input.draftId} of user ${input.ownerId}` });
   }

@@ -2,7 +2,7 @@
 // owner's session or proof of the applicant's ID number, and wrong ID numbers are limited per code
 // (codes are sequential and guessable; ID numbers must not be guessable through this page).
 import { createHash, timingSafeEqual } from "node:crypto";
-import { getDb, type Db } from "../../db";
+import type { Db } from "../../db";
 import { AppError } from "../../errors";
 import { createTrackGrant, verifyTrackGrant } from "./grant";
 import { getPublicTracking, loadFullTracking, normaliseDossierCode } from "./queries";
@@ -42,10 +42,15 @@ export function idNumbersMatch(stored: string | null, given: string): boolean {
  * The full view when `access` allows it: the owner's session, or a valid grant for this code.
  * null otherwise (or for an unknown or training dossier). Not rate-limited: callers are.
  */
-export async function getFullTracking(db: Db, code: string, access: TrackingAccess, now = new Date()): Promise<{ view: TFullTracking; via: "OWNER" | "ID_NUMBER" } | null> {
+export async function getFullTracking(
+  db: Db,
+  input: { code: string } & TrackingAccess,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<{ view: TFullTracking; via: "OWNER" | "ID_NUMBER" } | null> {
+  const { code, ...access } = input;
   const granted = verifyTrackGrant(access.secret, access.grant, normaliseDossierCode(code), now);
   if (!granted && !access.viewerUserId) return null;
-  const full = await loadFullTracking(db, code, { now });
+  const full = await loadFullTracking(db, { code }, { now });
   if (!full) return null;
   if (access.viewerUserId && full.ownerId === access.viewerUserId) return { view: full.view, via: "OWNER" };
   return granted ? { view: full.view, via: "ID_NUMBER" } : null;
@@ -62,7 +67,12 @@ export interface TAccessibleDossier {
  * The dossier behind `code` when `access` may act on it as the applicant (rate it): its owner's
  * session or a valid grant. null otherwise, and for unknown or training-mode dossiers.
  */
-export async function resolveTrackingAccess(db: Db, code: string, access: TrackingAccess, now = new Date()): Promise<TAccessibleDossier | null> {
+export async function resolveTrackingAccess(
+  db: Db,
+  input: { code: string } & TrackingAccess,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<TAccessibleDossier | null> {
+  const { code, ...access } = input;
   const normalised = normaliseDossierCode(code);
   const dossier = await db.dossier.findUnique({ where: { code: normalised }, select: { id: true, code: true, status: true, ownerId: true, isTest: true } });
   if (!dossier || dossier.isTest) return null;
@@ -73,15 +83,16 @@ export async function resolveTrackingAccess(db: Db, code: string, access: Tracki
 
 /**
  * One look-up of the public view alone (a visitor with neither session nor grant: the plain-HTML
- * tracking page), on the process-wide client unless given one. RATE_LIMITED past the per-client limit; NOT_FOUND for an unknown or training-mode code.
+ * tracking page). RATE_LIMITED past the per-client limit; NOT_FOUND for an unknown or training-mode code.
  */
 export async function trackPublicly(
+  db: Db,
   input: { code: string; clientKey: string },
-  { db = getDb(), now = new Date() }: { db?: Db; now?: Date } = {},
+  { now = new Date() }: { now?: Date } = {},
 ): Promise<TPublicTracking> {
-  await enforceRateLimit(db, lookupsPerClient(), input.clientKey, now);
+  await enforceRateLimit(db, { rule: lookupsPerClient(), subject: input.clientKey }, { now });
   const code = parseCode(input.code);
-  const pub = await getPublicTracking(db, code, now);
+  const pub = await getPublicTracking(db, { code }, { now });
   if (!pub) throw notFound(code);
   return pub;
 }
@@ -93,10 +104,11 @@ export async function trackPublicly(
 export async function trackDossier(
   db: Db,
   input: { code: string; clientKey: string } & TrackingAccess,
-  now = new Date(),
+  { now = new Date() }: { now?: Date } = {},
 ): Promise<TTrackingView> {
-  const pub = await trackPublicly(input, { db, now });
-  const full = await getFullTracking(db, pub.code, input, now);
+  const { clientKey, viewerUserId, grant, secret } = input;
+  const pub = await trackPublicly(db, { code: input.code, clientKey }, { now });
+  const full = await getFullTracking(db, { code: pub.code, viewerUserId, grant, secret }, { now });
   return { public: pub, full: full?.view ?? null, access: full?.via ?? "PUBLIC" };
 }
 
@@ -110,9 +122,9 @@ export type TIdNumberCheck = { ok: true; code: string; grant: string } | { ok: f
 export async function checkTrackingIdNumber(
   db: Db,
   input: { code: string; idNumber: string; clientKey: string; secret: string },
-  now = new Date(),
+  { now = new Date() }: { now?: Date } = {},
 ): Promise<TIdNumberCheck> {
-  await enforceRateLimit(db, lookupsPerClient(), input.clientKey, now);
+  await enforceRateLimit(db, { rule: lookupsPerClient(), subject: input.clientKey }, { now });
   const code = parseCode(input.code);
   const dossier = await db.dossier.findUnique({ where: { code }, select: { applicantIdNumber: true, isTest: true } });
   if (!dossier || dossier.isTest) throw notFound(code);
@@ -120,10 +132,10 @@ export async function checkTrackingIdNumber(
   const given = ZTrackIdNumberSchema.safeParse(input.idNumber);
   // Counted before comparing, so parallel guesses cannot all slip in under the limit.
   const rule = idAttemptsPerCode();
-  const hit = await hitRateLimit(db, rule, code, now);
+  const hit = await hitRateLimit(db, { rule, subject: code }, { now });
   if (!hit.allowed) throw rateLimitedError(rule, hit);
   if (given.success && idNumbersMatch(dossier.applicantIdNumber, given.data)) {
-    await undoRateLimitHit(db, rule, code, hit.windowStart);
+    await undoRateLimitHit(db, { rule, subject: code, windowStart: hit.windowStart });
     return { ok: true, code, grant: createTrackGrant(input.secret, code, now) };
   }
   return { ok: false, code };

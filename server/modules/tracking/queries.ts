@@ -105,7 +105,7 @@ export function normaliseDossierCode(code: string): string {
 }
 
 /** What anyone with the code sees; null for an unknown code or a training-mode (isTest) dossier. */
-export async function getPublicTracking(db: Db, code: string, now = new Date()): Promise<TPublicTracking | null> {
+export async function getPublicTracking(db: Db, { code }: { code: string }, { now = new Date() }: { now?: Date } = {}): Promise<TPublicTracking | null> {
   const [row] = await sqlRows<PublicViewRow>(db, PUBLIC_VIEW_SQL, [normaliseDossierCode(code), PUBLIC_EVENT_ACTIONS]);
   if (!row || row.isTest) return null;
   return toPublic(publicRowOf(row), now);
@@ -243,12 +243,11 @@ export interface FullTrackingRow {
  */
 export async function loadFullTracking(
   db: Db,
-  code: string,
-  options: { includeTest?: boolean; now?: Date } = {},
+  input: { code: string; includeTest?: boolean },
+  { now = new Date() }: { now?: Date } = {},
 ): Promise<FullTrackingRow | null> {
-  const now = options.now ?? new Date();
-  const row = await db.dossier.findUnique({ where: { code: normaliseDossierCode(code) }, select: fullSelect });
-  if (!row || (row.isTest && !options.includeTest)) return null;
+  const row = await db.dossier.findUnique({ where: { code: normaliseDossierCode(input.code) }, select: fullSelect });
+  if (!row || (row.isTest && !input.includeTest)) return null;
   const pub = toPublic(row, now);
   const stage = stageFinder(row.procedureVersion.steps);
   const view = ZFullTrackingSchema.parse({

@@ -51,7 +51,11 @@ const SWEEP_AFTER_MS = 24 * 3_600_000;
 const SWEEP_ONE_IN = 200;
 
 /** Counts one hit against `subject` and says whether it is within the limit. */
-export async function hitRateLimit(db: Db, rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitHit> {
+export async function hitRateLimit(
+  db: Db,
+  { rule, subject }: { rule: RateLimitRule; subject: string },
+  { now = new Date() }: { now?: Date } = {},
+): Promise<RateLimitHit> {
   const windowStart = windowOf(rule, now);
   const key = bucketKey(rule, subject);
   // Plain SQL: this runs on every public look-up and sign-in attempt (server/db/sql.ts).
@@ -76,7 +80,7 @@ export async function hitRateLimit(db: Db, rule: RateLimitRule, subject: string,
 }
 
 /** Takes back a hit that turned out not to count (a correct ID number). */
-export async function undoRateLimitHit(db: Db, rule: RateLimitRule, subject: string, windowStart: Date): Promise<void> {
+export async function undoRateLimitHit(db: Db, { rule, subject, windowStart }: { rule: RateLimitRule; subject: string; windowStart: Date }): Promise<void> {
   await db.$executeRaw`
     UPDATE "RateLimitBucket" SET "count" = GREATEST("count" - 1, 0)
     WHERE "key" = ${bucketKey(rule, subject)} AND "windowStart" = ${windowStart}`;
@@ -91,9 +95,13 @@ export function rateLimitedError(rule: RateLimitRule, hit: RateLimitHit): AppErr
 }
 
 /** Throws RATE_LIMITED past the limit. */
-export async function enforceRateLimit(db: Db, rule: RateLimitRule, subject: string, now = new Date()): Promise<RateLimitHit> {
-  const hit = await hitRateLimit(db, rule, subject, now);
-  if (!hit.allowed) throw rateLimitedError(rule, hit);
+export async function enforceRateLimit(
+  db: Db,
+  input: { rule: RateLimitRule; subject: string },
+  options: { now?: Date } = {},
+): Promise<RateLimitHit> {
+  const hit = await hitRateLimit(db, input, options);
+  if (!hit.allowed) throw rateLimitedError(input.rule, hit);
   return hit;
 }
 

@@ -45,7 +45,7 @@ async function expectRateLimited(promise: Promise<unknown>) {
 describe("getPublicTracking", () => {
   it("carries no personal data, notes or officer names even when the dossier has them", async () => {
     const { desk, dossier, personal, note } = await personalDossier();
-    const view = await getPublicTracking(db, dossier.code.toLowerCase());
+    const view = await getPublicTracking(db, { code: dossier.code.toLowerCase() });
     expect(view).not.toBeNull();
     expect(Object.keys(view!).sort()).toEqual(
       [
@@ -65,7 +65,7 @@ describe("getPublicTracking", () => {
   it("does not find training-mode dossiers", async () => {
     const { dossier } = await personalDossier();
     await db.dossier.update({ where: { id: dossier.id }, data: { isTest: true } });
-    expect(await getPublicTracking(db, dossier.code)).toBeNull();
+    expect(await getPublicTracking(db, { code: dossier.code })).toBeNull();
     await expect(trackDossier(db, { code: dossier.code, clientKey: uniqueIp(), secret: SECRET })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
       checkTrackingIdNumber(db, { code: dossier.code, idNumber: ID_NUMBER, clientKey: uniqueIp(), secret: SECRET }),
@@ -89,9 +89,9 @@ describe("the public view's plain SQL", () => {
     await act(db, desk.reception.id, dossier.id, { action: "RETURN_RESULT", payload: { method: "AT_DESK" } }, at(8));
 
     const now = at(9);
-    const viaSql = await getPublicTracking(db, dossier.code, now);
-    const inTransaction = await db.$transaction((tx) => getPublicTracking(tx as never, dossier.code, now));
-    const full = (await loadFullTracking(db, dossier.code, { now }))!.view;
+    const viaSql = await getPublicTracking(db, { code: dossier.code }, { now });
+    const inTransaction = await db.$transaction((tx) => getPublicTracking(tx as never, { code: dossier.code }, { now }));
+    const full = (await loadFullTracking(db, { code: dossier.code }, { now }))!.view;
     const publicPart: Record<string, unknown> = Object.fromEntries(Object.keys(viaSql!).map((k) => [k, full[k as keyof typeof full]]));
     // The full view's timeline adds notes and items; the public one has only these keys.
     publicPart.timeline = full.timeline.map(({ at, action, status, stage }) => ({ at, action, status, stage }));
@@ -123,7 +123,7 @@ describe("ID-number check and the full view", () => {
     expect(anonymous).toMatchObject({ access: "PUBLIC", full: null });
 
     const other = await personalDossier();
-    expect(await getFullTracking(db, other.dossier.code, { secret: SECRET, grant })).toBeNull();
+    expect(await getFullTracking(db, { code: other.dossier.code, secret: SECRET, grant })).toBeNull();
   });
 
   it("the owner's session shows the full view; another user's does not", async () => {
@@ -131,8 +131,8 @@ describe("ID-number check and the full view", () => {
     const owner = await createUser(db);
     const stranger = await createUser(db);
     await db.dossier.update({ where: { id: dossier.id }, data: { ownerId: owner.id } });
-    expect((await getFullTracking(db, dossier.code, { secret: SECRET, viewerUserId: owner.id }))?.via).toBe("OWNER");
-    expect(await getFullTracking(db, dossier.code, { secret: SECRET, viewerUserId: stranger.id })).toBeNull();
+    expect((await getFullTracking(db, { code: dossier.code, secret: SECRET, viewerUserId: owner.id }))?.via).toBe("OWNER");
+    expect(await getFullTracking(db, { code: dossier.code, secret: SECRET, viewerUserId: stranger.id })).toBeNull();
   });
 
   it("compares ID numbers exactly and never matches a dossier without one", () => {
@@ -148,11 +148,11 @@ describe("rate limits", () => {
     const ip = uniqueIp();
     const now = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 1000);
     const limit = lookupsPerClient().limit;
-    for (let i = 0; i < limit; i++) await trackDossier(db, { code: dossier.code, clientKey: ip, secret: SECRET }, now);
-    await expectRateLimited(trackDossier(db, { code: dossier.code, clientKey: ip, secret: SECRET }, now));
-    await expect(trackDossier(db, { code: dossier.code, clientKey: uniqueIp(), secret: SECRET }, now)).resolves.toMatchObject({ access: "PUBLIC" });
+    for (let i = 0; i < limit; i++) await trackDossier(db, { code: dossier.code, clientKey: ip, secret: SECRET }, { now });
+    await expectRateLimited(trackDossier(db, { code: dossier.code, clientKey: ip, secret: SECRET }, { now }));
+    await expect(trackDossier(db, { code: dossier.code, clientKey: uniqueIp(), secret: SECRET }, { now })).resolves.toMatchObject({ access: "PUBLIC" });
     // The next window starts afresh.
-    await expect(trackDossier(db, { code: dossier.code, clientKey: ip, secret: SECRET }, new Date(now.getTime() + 60_000))).resolves.toBeTruthy();
+    await expect(trackDossier(db, { code: dossier.code, clientKey: ip, secret: SECRET }, { now: new Date(now.getTime() + 60_000) })).resolves.toBeTruthy();
   });
 
   it("allows 5 wrong ID numbers per code per 15 minutes, from any client, then refuses even the right one", async () => {
@@ -160,29 +160,29 @@ describe("rate limits", () => {
     const other = await personalDossier();
     const now = new Date();
     for (let i = 0; i < 5; i++) {
-      const result = await checkTrackingIdNumber(db, { code: dossier.code, idNumber: `00000000000${i}`, clientKey: uniqueIp(), secret: SECRET }, now);
+      const result = await checkTrackingIdNumber(db, { code: dossier.code, idNumber: `00000000000${i}`, clientKey: uniqueIp(), secret: SECRET }, { now });
       expect(result.ok).toBe(false);
     }
-    await expectRateLimited(checkTrackingIdNumber(db, { code: dossier.code, idNumber: ID_NUMBER, clientKey: uniqueIp(), secret: SECRET }, now));
+    await expectRateLimited(checkTrackingIdNumber(db, { code: dossier.code, idNumber: ID_NUMBER, clientKey: uniqueIp(), secret: SECRET }, { now }));
     // Another dossier's counter is its own.
-    expect((await checkTrackingIdNumber(db, { code: other.dossier.code, idNumber: ID_NUMBER, clientKey: uniqueIp(), secret: SECRET }, now)).ok).toBe(true);
+    expect((await checkTrackingIdNumber(db, { code: other.dossier.code, idNumber: ID_NUMBER, clientKey: uniqueIp(), secret: SECRET }, { now })).ok).toBe(true);
     // After the window the right number works again.
     const later = new Date(now.getTime() + 15 * 60_000);
-    expect((await checkTrackingIdNumber(db, { code: dossier.code, idNumber: ID_NUMBER, clientKey: uniqueIp(), secret: SECRET }, later)).ok).toBe(true);
+    expect((await checkTrackingIdNumber(db, { code: dossier.code, idNumber: ID_NUMBER, clientKey: uniqueIp(), secret: SECRET }, { now: later })).ok).toBe(true);
   });
 
   it("right ID numbers do not use up the per-code allowance", async () => {
     const { dossier } = await personalDossier();
     const now = new Date();
     for (let i = 0; i < 8; i++) {
-      expect((await checkTrackingIdNumber(db, { code: dossier.code, idNumber: ID_NUMBER, clientKey: uniqueIp(), secret: SECRET }, now)).ok).toBe(true);
+      expect((await checkTrackingIdNumber(db, { code: dossier.code, idNumber: ID_NUMBER, clientKey: uniqueIp(), secret: SECRET }, { now })).ok).toBe(true);
     }
   });
 
   it("counts concurrent hits exactly (one row per key and window, atomic increments)", async () => {
     const rule = { name: `it-${uniqueToken()}`, limit: 10, windowMs: 60_000 };
     const now = new Date();
-    const hits = await Promise.all(Array.from({ length: 15 }, () => hitRateLimit(db, rule, "client", now)));
+    const hits = await Promise.all(Array.from({ length: 15 }, () => hitRateLimit(db, { rule, subject: "client" }, { now })));
     expect(hits.map((h) => h.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
     expect(hits.filter((h) => h.allowed)).toHaveLength(10);
   });

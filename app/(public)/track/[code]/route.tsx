@@ -7,7 +7,7 @@ import { plainPageResponse } from "~/app/_plain-html/render";
 import { AppError } from "~/server/errors";
 import { getT } from "~/server/i18n";
 import { localeFromCookieHeader } from "~/server/i18n/core";
-import { trackPublicly } from "~/server/modules/tracking/lookup";
+import { trackPublicly } from "~/server/http/wiring";
 import { clientKeyFrom } from "~/server/modules/tracking/rate-limit";
 
 function decoded(segment: string): string {

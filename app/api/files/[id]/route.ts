@@ -2,7 +2,8 @@ import { getSessionUser } from "~/server/auth";
 import { isAppError } from "~/server/errors";
 import { getI18n } from "~/server/i18n";
 import { isSniffedType } from "~/server/modules/files/sniff";
-import { deleteDraftAttachmentFor, isSameOriginRequest, openAttachmentFor, statusOfFileError } from "~/server/modules/files/service";
+import { deleteDraftAttachmentFor, openAttachmentFor } from "~/server/http/wiring";
+import { isSameOriginRequest, statusOfFileError } from "~/server/modules/files/service";
 
 export const dynamic = "force-dynamic";
 

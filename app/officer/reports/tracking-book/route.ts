@@ -3,7 +3,7 @@
 import { getSessionUser } from "~/server/auth";
 import { isAppError } from "~/server/errors";
 import { getI18n } from "~/server/i18n";
-import { renderTrackingBookForm } from "~/server/modules/standard-forms/dossier-forms";
+import { renderTrackingBookForm } from "~/server/http/wiring";
 import { endOfVietnamDay, startOfVietnamDay } from "../../_lib/format";
 import { errorResponse, pdfResponse, textResponse } from "../../_lib/pdf-response";
 

@@ -23,10 +23,10 @@ import { correctableFields,SUPPLEMENT_MAX_FILES } from "../schema";
  */
 export async function storeSupplementFile(
   db: Db,
-  store: ObjectStore,
   input: { ownerId: string; dossierCode: string; fileName: string; bytes: Uint8Array; documentComponentId?: string | null },
+  { store }: { store: ObjectStore },
 ): Promise<{ id: string; fileName: string; sizeBytes: number }> {
-  const owned = await loadOwnedDossier(db, input.ownerId, input.dossierCode);
+  const owned = await loadOwnedDossier(db, { ownerId: input.ownerId, code: input.dossierCode });
   if (!ownerMay("SUPPLEMENT", owned, new Date())) {
     throw new AppError("INVALID_TRANSITION", { message: `dossier ${owned.code} is not waiting for a supplement`, details: { reason: "NOT_AWAITING_SUPPLEMENT" } });
   }
@@ -46,12 +46,16 @@ export async function storeSupplementFile(
   };
   // Checked before storing, so a refused file never reaches the object store.
   checkUploadBytes(input.bytes, upload);
-  const stored = await storeAttachment(db, store, upload, { fileName: input.fileName, bytes: input.bytes });
+  const stored = await storeAttachment(db, { upload, file: { fileName: input.fileName, bytes: input.bytes } }, { store });
   return { id: stored.id, fileName: stored.fileName, sizeBytes: stored.sizeBytes };
 }
 
 /** Removes supplement files that were stored but never filed (the answer failed). */
-export async function discardSupplementFiles(db: Db, store: ObjectStore, input: { ownerId: string; attachmentIds: readonly string[] }): Promise<void> {
+export async function discardSupplementFiles(
+  db: Db,
+  input: { ownerId: string; attachmentIds: readonly string[] },
+  { store }: { store: ObjectStore },
+): Promise<void> {
   if (input.attachmentIds.length === 0) return;
   const rows = await db.attachment.findMany({
     where: { id: { in: [...input.attachmentIds] }, uploadedById: input.ownerId, dossierId: null, draftId: null, kind: "SUPPLEMENT" },
@@ -96,7 +100,7 @@ export interface TAnswerSupplementInput {
  * Idempotent on `idempotencyKey`.
  */
 export async function answerSupplement(db: Db, input: TAnswerSupplementInput, options: { now?: Date } = {}): Promise<TActResult> {
-  const owned = await loadOwnedDossier(db, input.ownerId, input.dossierCode);
+  const owned = await loadOwnedDossier(db, { ownerId: input.ownerId, code: input.dossierCode });
   const command = {
     actorUserId: input.ownerId,
     dossierId: owned.id,

@@ -11,7 +11,7 @@ export async function withdrawMyDossier(
   input: { ownerId: string; dossierCode: string; idempotencyKey: string; reason: string; expectedVersion?: number },
   options: { now?: Date } = {},
 ): Promise<TActResult> {
-  const owned = await loadOwnedDossier(db, input.ownerId, input.dossierCode);
+  const owned = await loadOwnedDossier(db, { ownerId: input.ownerId, code: input.dossierCode });
   const reason = input.reason.normalize("NFC").trim();
   const replayed = await db.dossierEvent.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true } });
   if (!replayed) {

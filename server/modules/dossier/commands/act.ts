@@ -75,7 +75,7 @@ export async function applyDossierAction(
   const replay = await findReplay(db, input, actorUserId);
   if (replay) return replay;
 
-  const actor = options.actor ?? (await loadActor(db, actorUserId));
+  const actor = options.actor ?? (await loadActor(db, { userId: actorUserId }));
   const dossier = await db.dossier.findUnique({ where: { id: input.dossierId }, select: commandSelect });
   // The applicant acts on their own dossier (SUPPLEMENT, WITHDRAW, COMMENT) by ownership, not agency scope.
   const actorIsOwner = dossier !== null && dossier.ownerId !== null && dossier.ownerId === actor.userId;
@@ -154,7 +154,7 @@ async function findReplay(db: Db, input: TAct, actorUserId: string): Promise<TAc
       details: { reason: "KEY_REUSED" },
     });
   }
-  const dossier = await loadDossierState(db, event.dossierId);
+  const dossier = await loadDossierState(db, { dossierId: event.dossierId });
   if (!dossier) throw new AppError("NOT_FOUND", { message: `dossier ${event.dossierId} vanished` });
   const { dossierId: _d, actorId: _a, ...first } = event;
   return { event: first, dossier, replayed: true };
@@ -211,7 +211,7 @@ async function planCommand(db: Db, args: PlanArgs): Promise<CommandPlan> {
 
   let calendar: WorkingCalendar | null = null;
   const cal = async () =>
-    (calendar ??= await loadWorkingCalendar(db, d.handlingAgency, earliest(at, d.pausedAt, d.receivedAt)));
+    (calendar ??= await loadWorkingCalendar(db, { agency: d.handlingAgency, from: earliest(at, d.pausedAt, d.receivedAt) }));
 
   // ── who holds the dossier after the command
   let assigneeId: string | null = d.assigneeId;
@@ -445,7 +445,7 @@ async function writeCommand(tx: DbTx, args: WriteArgs): Promise<TActResult> {
   // that committed first leaves 0 rows here.
   const updated = await tx.dossier.updateMany({ where: { id: d.id, version: input.expectedVersion }, data: plan.data });
   if (updated.count === 0) {
-    const current = await loadDossierState(tx, d.id);
+    const current = await loadDossierState(tx, { dossierId: d.id });
     if (!current) throw new AppError("NOT_FOUND", { message: `dossier ${d.id} vanished` });
     throw staleVersionError(current, input.expectedVersion);
   }

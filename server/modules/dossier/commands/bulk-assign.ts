@@ -21,7 +21,7 @@ export async function bulkAssign(db: Db, rawInput: TBulkAssignInput & { actorUse
   if (new Set(ids).size !== ids.length) {
     throw new AppError("VALIDATION", { message: "bulkAssign: a dossier is listed twice", details: { field: "items" } });
   }
-  const actor = await loadActor(db, actorUserId);
+  const actor = await loadActor(db, { userId: actorUserId });
 
   const results: TBulkAssignResult["results"] = [];
   // One after the other: the batch is at most 100 and each command is a short transaction;

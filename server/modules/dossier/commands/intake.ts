@@ -31,7 +31,7 @@ export async function intakeDossier(
   const replay = await findIntakeReplay(db, input.idempotencyKey, actorUserId);
   if (replay) return replay;
 
-  const actor = await loadActor(db, actorUserId);
+  const actor = await loadActor(db, { userId: actorUserId });
   requireDeskAt(actor, input.agencyId);
   const handlingAgencyId = input.handlingAgencyId ?? input.agencyId;
 
@@ -104,7 +104,7 @@ export async function intakeDossier(
 
   // Offline intake: the code printed on the slip was reserved by this device; its day bounds the device time.
   const reserved = input.reservedCode
-    ? await checkReservedCode(db, { code: input.reservedCode, userId: actorUserId, deviceId: input.deviceId, agencyId: input.agencyId, deviceAt: input.deviceAt, now })
+    ? await checkReservedCode(db, { code: input.reservedCode, userId: actorUserId, deviceId: input.deviceId, agencyId: input.agencyId, deviceAt: input.deviceAt }, { now })
     : null;
   const receivedAt = reserved ? reserved.receivedAt : effectiveActionTime(now, input.deviceAt);
   const created = await createDossier(db, {
@@ -129,7 +129,7 @@ export async function intakeDossier(
     idempotencyKey: input.idempotencyKey,
     actor: { userId: actorUserId, role: "RECEPTION_OFFICER" },
     ...(input.deviceAt ? { deviceAt: input.deviceAt } : {}),
-  }, reserved ? { reservedCode: reserved.code, inTransaction: (tx, dossier) => markReservationUsed(tx, reserved.reservationId, dossier.id) } : {});
+  }, reserved ? { reservedCode: reserved.code, inTransaction: (tx, dossier) => markReservationUsed(tx, { reservationId: reserved.reservationId, dossierId: dossier.id }) } : {});
 
   // Scans are filed after the dossier exists (a separate, repeatable step: a replay re-links
   // nothing because linked rows no longer match dossierId: null).

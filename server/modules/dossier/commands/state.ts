@@ -19,7 +19,7 @@ export const dossierStateSelect = {
   updatedAt: true,
 } as const;
 
-export async function loadDossierState(db: Db | DbTx, dossierId: string): Promise<TDossierState | null> {
+export async function loadDossierState(db: Db | DbTx, { dossierId }: { dossierId: string }): Promise<TDossierState | null> {
   return db.dossier.findUnique({ where: { id: dossierId }, select: dossierStateSelect });
 }
 

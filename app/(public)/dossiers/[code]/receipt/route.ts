@@ -1,6 +1,6 @@
 import { getSessionUser } from "~/server/auth";
 import { getI18n } from "~/server/i18n";
-import { renderSubmissionReceipt } from "~/server/modules/submission/confirmation";
+import { renderSubmissionReceipt } from "~/server/http/wiring";
 
 export const dynamic = "force-dynamic";
 

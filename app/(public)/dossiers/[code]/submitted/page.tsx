@@ -3,7 +3,7 @@ import Link from "next/link";
 import { formatDateTime } from "~/app/(public)/_portal/format";
 import { getSessionUser } from "~/server/auth";
 import { getI18n } from "~/server/i18n";
-import { getSubmittedDossier } from "~/server/modules/submission/confirmation";
+import { getSubmittedDossier } from "~/server/http/wiring";
 
 export const dynamic = "force-dynamic";
 

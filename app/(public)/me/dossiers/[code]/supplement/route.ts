@@ -1,6 +1,7 @@
 import { getSessionUser } from "~/server/auth";
 import { isAppError } from "~/server/errors";
-import { handleSupplementAnswerPost, supplementPostLimit } from "~/server/modules/account/supplement-form";
+import { handleSupplementAnswerPost } from "~/server/http/wiring";
+import { supplementPostLimit } from "~/server/modules/account/supplement-form";
 import { BodyTooLargeError, BodyTruncatedError, declaredLength, readCappedFormData } from "~/server/modules/files/body";
 import { isSameOriginRequest } from "~/server/modules/files/service";
 

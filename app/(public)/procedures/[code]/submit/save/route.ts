@@ -2,7 +2,8 @@ import { getSessionUser } from "~/server/auth";
 import { isAppError } from "~/server/errors";
 import { BodyTooLargeError, BodyTruncatedError, declaredLength, readCappedFormData } from "~/server/modules/files/body";
 import { isSameOriginRequest } from "~/server/modules/files/service";
-import { handleSubmissionPost, locationOf, submissionPostLimit } from "~/server/modules/submission/form-post";
+import { handleSubmissionPost, submissionPostLimit } from "~/server/http/wiring";
+import { locationOf } from "~/server/modules/submission/form-post";
 
 export const dynamic = "force-dynamic";
 

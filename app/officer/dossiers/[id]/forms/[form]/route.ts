@@ -2,7 +2,8 @@
 // Scope: the same as the dossier page (renderDossierForm reads the dossier through its detail query).
 import { getSessionUser } from "~/server/auth";
 import { getI18n } from "~/server/i18n";
-import { isDossierFormNumber, renderDossierForm } from "~/server/modules/standard-forms/dossier-forms";
+import { renderDossierForm } from "~/server/http/wiring";
+import { isDossierFormNumber } from "~/server/modules/standard-forms/dossier-forms";
 import { errorResponse, pdfResponse, requestOrigin, textResponse } from "../../../../_lib/pdf-response";
 
 export const runtime = "nodejs";
