@@ -2,9 +2,9 @@
 // catalogue, the audit trail. Thin: the builder admits agency and system administrators; what each
 // may touch is decided in server/modules/admin (policy.ts), which also writes the audit rows.
 import { z } from "zod";
-import { getAdminAgency, getAdminScope, listAdminAgencies, updateAgency } from "../../modules/admin/agencies";
-import { listAuditLog } from "../../modules/admin/audit";
-import { addHoliday, importHolidays, listHolidays, previewHolidayImport, removeHoliday } from "../../modules/admin/holidays";
+import { getAdminAgency, getAdminScope, listAdminAgencies, updateAgency } from "../../modules/admin/queries/agencies";
+import { listAuditLog } from "../../modules/admin/queries/audit-log";
+import { addHoliday, importHolidays, listHolidays, previewHolidayImport, removeHoliday } from "../../modules/admin/queries/holidays";
 import {
   createProcedure,
   createProcedureVersion,
@@ -12,7 +12,7 @@ import {
   listAdminProcedures,
   listSectors,
   updateProcedureSettings,
-} from "../../modules/admin/procedures";
+} from "../../modules/admin/queries/procedures";
 import {
   ZAdminAgencySchema,
   ZAdminProcedureRowSchema,
@@ -39,7 +39,15 @@ import {
   ZUserListInputSchema,
   ZUserListPageSchema,
 } from "../../modules/admin/schema";
-import { createOfficer, getAdminUser, grantMembership, listUsers, revokeMembership, setUserActive, setUserPassword } from "../../modules/admin/users";
+import {
+  createOfficer,
+  getAdminUser,
+  grantMembership,
+  listUsers,
+  revokeMembership,
+  setUserActive,
+  setUserPassword,
+} from "../../modules/admin/queries/users";
 import { createTRPCRouter, officerProcedure } from "../trpc";
 
 const admin = officerProcedure(["AGENCY_ADMIN", "SYSTEM_ADMIN"]);

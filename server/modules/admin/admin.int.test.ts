@@ -9,12 +9,12 @@ import { loadActor } from "../auth/queries";
 import { validateSession } from "../auth/session";
 import { signInWithPassword } from "../auth/sign-in";
 import { createDossier } from "../dossier/create-dossier";
-import { updateAgency } from "./agencies";
-import { listAuditLog } from "./audit";
-import { addHoliday, importHolidays, listHolidays, previewHolidayImport, removeHoliday } from "./holidays";
-import { createProcedure as adminCreateProcedure, createProcedureVersion, getAdminProcedure } from "./procedures";
+import { updateAgency } from "./queries/agencies";
+import { listAuditLog } from "./queries/audit-log";
+import { addHoliday, importHolidays, listHolidays, previewHolidayImport, removeHoliday } from "./queries/holidays";
+import { createProcedure as adminCreateProcedure, createProcedureVersion, getAdminProcedure } from "./queries/procedures";
+import { createOfficer, grantMembership, listUsers, revokeMembership, setUserActive, setUserPassword } from "./queries/users";
 import type { TProcedureContent } from "./schema";
-import { createOfficer, grantMembership, listUsers, revokeMembership, setUserActive, setUserPassword } from "./users";
 
 const db = useTestDb({ max: 4 });
 

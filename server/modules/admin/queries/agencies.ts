@@ -1,11 +1,11 @@
 // Agency settings: identifier code (printed in dossier codes), contacts, working hours, training mode.
-import type { Db } from "../../db";
-import { AppError } from "../../errors";
-import { calendarProblems } from "../calendar/working-time";
-import { writeAudit } from "./audit";
-import { parseInput } from "./input";
-import { loadAdminActor, requireAgencyAdmin, scopeOf } from "./policy";
-import { ZAgencyUpdateSchema, ZWorkingPeriod, type TAdminAgency, type TAdminScope, type TAgencyUpdate } from "./schema";
+import type { Db } from "../../../db";
+import { AppError } from "../../../errors";
+import { calendarProblems } from "../../calendar/working-time";
+import { parseInput } from "../input";
+import { loadAdminActor, requireAgencyAdmin, scopeOf } from "../policy";
+import { ZAgencyUpdateSchema, ZWorkingPeriod, type TAdminAgency, type TAdminScope, type TAgencyUpdate } from "../schema";
+import { writeAudit } from "./audit-log";
 
 const agencySelect = {
   id: true,

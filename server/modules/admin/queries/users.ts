@@ -1,14 +1,13 @@
 // Officer accounts and their rights (memberships: user × agency × role). Deactivation takes effect at
 // the user's next request: the account is inactive (sign-in refuses it, loadActor returns null) and
 // its sessionVersion moves on, so every session token it holds is dead.
-import { Prisma, type Db, type DbTx } from "../../db";
-import { AppError } from "../../errors";
-import { passwordProblems } from "../account/password-policy";
-import { normalisePhone } from "../auth/identifier";
-import { hashPassword } from "../auth/password";
-import { writeAudit } from "./audit";
-import { parseInput } from "./input";
-import { canAdministerAgency, loadAdminActor, requireAgencyAdmin, requireGrantable, requireUserAdmin, type AdminActor } from "./policy";
+import { Prisma, type Db, type DbTx } from "../../../db";
+import { AppError } from "../../../errors";
+import { passwordProblems } from "../../account/password-policy";
+import { normalisePhone } from "../../auth/identifier";
+import { hashPassword } from "../../auth/password";
+import { parseInput } from "../input";
+import { canAdministerAgency, loadAdminActor, requireAgencyAdmin, requireGrantable, requireUserAdmin, type AdminActor } from "../policy";
 import {
   ZMembershipGrantSchema,
   ZOfficerCreateSchema,
@@ -21,7 +20,8 @@ import {
   type TRole,
   type TUserListInput,
   type TUserListPage,
-} from "./schema";
+} from "../schema";
+import { writeAudit } from "./audit-log";
 
 const userSelect = {
   id: true,

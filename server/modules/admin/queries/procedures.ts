@@ -2,12 +2,11 @@
 // never edited in place: a change is a new version (version + 1) with its own validity window, and
 // the previous version's window is closed where the new one opens, so exactly one version is current
 // at any instant. Dossiers keep the version they were filed under (Dossier.procedureVersionId).
-import { Prisma, type Db, type DbTx } from "../../db";
-import { AppError } from "../../errors";
-import { writeAudit } from "./audit";
-import { parseInput } from "./input";
-import { checkProcedureContent } from "./content";
-import { loadAdminActor, requireSystemAdmin } from "./policy";
+import { Prisma, type Db, type DbTx } from "../../../db";
+import { AppError } from "../../../errors";
+import { checkProcedureContent } from "../content";
+import { parseInput } from "../input";
+import { loadAdminActor, requireSystemAdmin } from "../policy";
 import {
   ZFeeRuleSchema,
   ZProcedureCreateSchema,
@@ -21,7 +20,8 @@ import {
   type TProcedureCreate,
   type TProcedureSettings,
   type TProcedureVersionCreate,
-} from "./schema";
+} from "../schema";
+import { writeAudit } from "./audit-log";
 
 const versionSelect = {
   id: true,

@@ -1,9 +1,9 @@
 // The administration audit trail: one AuditLog row per change, written in the change's own
 // transaction (no change without its record, no record of a change that rolled back).
-import { Prisma, type Db, type DbTx } from "../../db";
-import { AppError } from "../../errors";
-import { loadAdminActor } from "./policy";
-import type { TAuditEntry } from "./schema";
+import { Prisma, type Db, type DbTx } from "../../../db";
+import { AppError } from "../../../errors";
+import { loadAdminActor } from "../policy";
+import type { TAuditEntry } from "../schema";
 
 export type AuditEntity = "Agency" | "User" | "Membership" | "Holiday" | "Procedure" | "ProcedureVersion";
 

@@ -2,14 +2,14 @@
 // administrator's; an agency's own days (agencyId set, they override the nationwide entry for that
 // date) are its administrator's. Deadlines read this table (dossier/create-dossier.ts), so a change
 // applies to due dates computed after it.
-import type { Db, DbTx } from "../../db";
-import { AppError } from "../../errors";
-import { isLocalDate, isWeekend } from "../calendar/local-date";
-import { writeAudit } from "./audit";
-import { parseInput } from "./input";
-import { planHolidayImport, type StoredDay } from "./holiday-csv";
-import { loadAdminActor, requireAgencyAdmin, requireSystemAdmin, type AdminActor } from "./policy";
-import { ZHolidayAddSchema, ZHolidayImportSchema, type THoliday, type THolidayAdd, type THolidayImportPreview } from "./schema";
+import type { Db, DbTx } from "../../../db";
+import { AppError } from "../../../errors";
+import { isLocalDate, isWeekend } from "../../calendar/local-date";
+import { planHolidayImport, type StoredDay } from "../holiday-csv";
+import { parseInput } from "../input";
+import { loadAdminActor, requireAgencyAdmin, requireSystemAdmin, type AdminActor } from "../policy";
+import { ZHolidayAddSchema, ZHolidayImportSchema, type THoliday, type THolidayAdd, type THolidayImportPreview } from "../schema";
+import { writeAudit } from "./audit-log";
 
 const holidaySelect = { id: true, date: true, kind: true, nameVi: true, nameEn: true, agencyId: true } as const;
 
