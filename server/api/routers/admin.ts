@@ -2,17 +2,17 @@
 // catalogue, the audit trail. Thin: the builder admits agency and system administrators; what each
 // may touch is decided in server/modules/admin (policy.ts), which also writes the audit rows.
 import { z } from "zod";
-import { getAdminAgency, getAdminScope, listAdminAgencies, updateAgency } from "../../modules/admin/queries/agencies";
+import { getAdminAgency, getAdminScope, listAdminAgencies } from "../../modules/admin/queries/agencies";
+import { updateAgency } from "../../modules/admin/commands/update-agency";
 import { listAuditLog } from "../../modules/admin/queries/audit-log";
-import { addHoliday, importHolidays, listHolidays, previewHolidayImport, removeHoliday } from "../../modules/admin/queries/holidays";
-import {
-  createProcedure,
-  createProcedureVersion,
-  getAdminProcedure,
-  listAdminProcedures,
-  listSectors,
-  updateProcedureSettings,
-} from "../../modules/admin/queries/procedures";
+import { addHoliday } from "../../modules/admin/commands/add-holiday";
+import { importHolidays } from "../../modules/admin/commands/import-holidays";
+import { listHolidays, previewHolidayImport } from "../../modules/admin/queries/holidays";
+import { removeHoliday } from "../../modules/admin/commands/remove-holiday";
+import { createProcedure } from "../../modules/admin/commands/create-procedure";
+import { createProcedureVersion } from "../../modules/admin/commands/create-procedure-version";
+import { getAdminProcedure, listAdminProcedures, listSectors } from "../../modules/admin/queries/procedures";
+import { updateProcedureSettings } from "../../modules/admin/commands/update-procedure-settings";
 import {
   ZAdminAgencySchema,
   ZAdminProcedureRowSchema,
@@ -39,15 +39,12 @@ import {
   ZUserListInputSchema,
   ZUserListPageSchema,
 } from "../../modules/admin/schema";
-import {
-  createOfficer,
-  getAdminUser,
-  grantMembership,
-  listUsers,
-  revokeMembership,
-  setUserActive,
-  setUserPassword,
-} from "../../modules/admin/queries/users";
+import { createOfficer } from "../../modules/admin/commands/create-officer";
+import { getAdminUser, listUsers } from "../../modules/admin/queries/users";
+import { grantMembership } from "../../modules/admin/commands/grant-membership";
+import { revokeMembership } from "../../modules/admin/commands/revoke-membership";
+import { setUserActive } from "../../modules/admin/commands/set-user-active";
+import { setUserPassword } from "../../modules/admin/commands/set-user-password";
 import { createTRPCRouter, officerProcedure } from "../trpc";
 
 const admin = officerProcedure(["AGENCY_ADMIN", "SYSTEM_ADMIN"]);

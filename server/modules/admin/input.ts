@@ -12,3 +12,8 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
   for (const issue of parsed.error.issues) fieldErrors[issue.path.map(String).join(".") || "form"] ??= issue.message;
   throw new AppError("VALIDATION", { message: `invalid input: ${JSON.stringify(fieldErrors)}`, details: { fieldErrors } });
 }
+
+/** VALIDATION with the problem of each named field (details.fieldErrors), for checks beyond the schema. */
+export function fieldErrors(errors: Record<string, string>, message: string): AppError {
+  return new AppError("VALIDATION", { message, details: { fieldErrors: errors } });
+}

@@ -3,7 +3,6 @@
 // at another agency) manages that agency only: its settings, its officers and their memberships, its
 // own calendar days; never the catalogue, the nationwide calendar or another agency.
 // Rights are re-read from the database on every call.
-import type { DbTx } from "../../db";
 import { AppError } from "../../errors";
 import type { TAdminScope, TRole } from "./schema";
 
@@ -12,27 +11,6 @@ export interface AdminActor {
   isSystemAdmin: boolean;
   /** Agencies this actor administers through its own memberships (a system administrator reaches all). */
   adminAgencyIds: ReadonlySet<string>;
-}
-
-const ADMIN_ROLES: readonly TRole[] = ["AGENCY_ADMIN", "SYSTEM_ADMIN"];
-
-/** The administering actor, or FORBIDDEN (UNAUTHENTICATED for a missing or inactive account). */
-export async function loadAdminActor(db: DbTx, { userId }: { userId: string }): Promise<AdminActor> {
-  // As auth/queries.ts › loadActor reads it: active memberships at active agencies of an active user.
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      active: true,
-      memberships: { where: { active: true, agency: { active: true }, role: { in: [...ADMIN_ROLES] } }, select: { agencyId: true, role: true } },
-    },
-  });
-  if (!user?.active) throw new AppError("UNAUTHENTICATED", { message: `user ${userId} is missing or inactive` });
-  const adminMemberships = user.memberships;
-  if (adminMemberships.length === 0) throw new AppError("FORBIDDEN", { message: `user ${userId} administers nothing` });
-  const systemAt = adminMemberships.filter((m) => m.role === "SYSTEM_ADMIN").map((m) => m.agencyId);
-  const isSystemAdmin =
-    systemAt.length > 0 && (await db.agency.count({ where: { id: { in: systemAt }, kind: "MINISTRY", active: true } })) > 0;
-  return { userId, isSystemAdmin, adminAgencyIds: new Set(adminMemberships.map((m) => m.agencyId)) };
 }
 
 export function canAdministerAgency(actor: AdminActor, agencyId: string): boolean {
@@ -80,4 +58,10 @@ export function scopeOf(actor: AdminActor, allAgencyIds: readonly string[]): TAd
     isSystemAdmin: actor.isSystemAdmin,
     agencyIds: actor.isSystemAdmin ? [...allAgencyIds] : [...actor.adminAgencyIds],
   };
+}
+
+/** Who edits which calendar: the nationwide one needs a system administrator. */
+export function requireCalendarAdmin(actor: AdminActor, agencyId: string | null): void {
+  if (agencyId === null) requireSystemAdmin(actor);
+  else requireAgencyAdmin(actor, agencyId);
 }

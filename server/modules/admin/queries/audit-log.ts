@@ -1,40 +1,10 @@
 // The administration audit trail: one AuditLog row per change, written in the change's own
 // transaction (no change without its record, no record of a change that rolled back).
-import { Prisma, type Db, type DbTx } from "../../../db";
+import type { Prisma, Db } from "../../../db";
 import { AppError } from "../../../errors";
-import { loadAdminActor } from "../policy";
+import type { AuditEntity } from "../commands/write-audit";
 import type { TAuditEntry } from "../schema";
-
-export type AuditEntity = "Agency" | "User" | "Membership" | "Holiday" | "Procedure" | "ProcedureVersion";
-
-export interface AuditRecord {
-  actorUserId: string;
-  entity: AuditEntity;
-  entityId: string;
-  /** A verb: "update", "create", "deactivate", "grant", "import", ... */
-  action: string;
-  before: unknown;
-  after: unknown;
-}
-
-/** Dates as ISO strings, BigInts as strings: the JSON column stores what the row said. */
-function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
-  if (value === null || value === undefined) return Prisma.DbNull;
-  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue;
-}
-
-export async function writeAudit(tx: DbTx, record: AuditRecord): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      actorId: record.actorUserId,
-      entity: record.entity,
-      entityId: record.entityId,
-      action: record.action,
-      before: toJson(record.before),
-      after: toJson(record.after),
-    },
-  });
-}
+import { loadAdminActor } from "./admin-actor";
 
 /**
  * The audit trail, newest first, keyset-paged by id within equal times. A system administrator sees
