@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors";
 import { useTestDb } from "../../test/db";
 import { createUser, uniqueToken } from "../../test/factories";
-import { signInWithPassword } from "../auth/sign-in";
+import { signInWithPassword } from "../auth/commands/sign-in-with-password";
 import { act, createDesk, intake, T0 } from "../dossier/commands/test-fixtures";
 import { LocalDirectoryStore } from "../files/object-store";
 import { answerSupplement, storeSupplementFile } from "./commands/answer-supplement";

@@ -5,7 +5,7 @@ import { useTestDb } from "../../test/db";
 import { countDossiersByStatus } from "../agency/queries";
 import { hashPassword } from "./password";
 import { loadActor } from "./queries";
-import { LOCK_MINUTES, MAX_FAILED_SIGN_INS, signInWithPassword } from "./sign-in";
+import { LOCK_MINUTES, MAX_FAILED_SIGN_INS, signInWithPassword } from "./commands/sign-in-with-password";
 
 const db = useTestDb();
 const PASSWORD = "Mật-khẩu-đúng-1";

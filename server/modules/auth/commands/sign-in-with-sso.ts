@@ -3,8 +3,8 @@
 //   vneid    the national electronic identity (citizens): identified by the verified ID number;
 //   org-sso  the organisation's directory (officers): identified by a verified work e-mail.
 // One person keeps one User: a first sign-in links to the existing account, never duplicates it.
-import { Prisma, type Db, type UserKind } from "../../db";
-import { normaliseEmail, normalisePhone } from "./identifier";
+import { Prisma, type Db, type UserKind } from "../../../db";
+import { normaliseEmail, normalisePhone } from "../identifier";
 
 export const SSO_PROVIDERS = ["vneid", "org-sso"] as const;
 export type SsoProvider = (typeof SSO_PROVIDERS)[number];

@@ -1,6 +1,6 @@
 // Sessions are stateless tokens (JWT in a cookie), so revocation is a number: every token carries
 // the user's sessionVersion at sign-in, and a token whose number is behind the row's is dead.
-import type { Db, UserKind } from "../../db";
+import type { Db, UserKind } from "../../../db";
 
 export interface SessionClaims {
   userId: string;

@@ -1,7 +1,7 @@
-import type { Db, UserKind } from "../../db";
-import { hitRateLimit, undoRateLimitHit, type RateLimitRule } from "../tracking/rate-limit";
-import { parseSignInIdentifier } from "./identifier";
-import { getDummyHash, hashPassword, needsRehash, verifyPassword } from "./password";
+import type { Db, UserKind } from "../../../db";
+import { hitRateLimit, undoRateLimitHit, type RateLimitRule } from "../../tracking/rate-limit";
+import { parseSignInIdentifier } from "../identifier";
+import { getDummyHash, hashPassword, needsRehash, verifyPassword } from "../password";
 
 /** After this many consecutive failures the account is locked for LOCK_MINUTES. */
 export const MAX_FAILED_SIGN_INS = 5;
