@@ -6,9 +6,11 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { getDb, type UserKind } from "./db";
-import { currentSessionVersion, revokeSessions, validateSession } from "./modules/auth/commands/revoke-sessions";
+import { currentSessionVersion, validateSession } from "./modules/auth/queries";
+import { revokeSessions } from "./modules/auth/commands/revoke-sessions";
 import { signInWithPassword, type SignedInUser, type SignInResult } from "./modules/auth/commands/sign-in-with-password";
-import { readSsoIdentity, signInWithSso, SSO_PROVIDERS, type SsoProvider } from "./modules/auth/commands/sign-in-with-sso";
+import { readSsoIdentity, SSO_PROVIDERS, type SsoProvider } from "./modules/auth/sso-claims";
+import { signInWithSso } from "./modules/auth/commands/sign-in-with-sso";
 import { clientKeyFrom } from "./modules/tracking/rate-limit";
 import {
   decodeSessionToken,

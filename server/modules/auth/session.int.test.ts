@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { createUser } from "../../test/factories";
 import { useTestDb } from "../../test/db";
 import { hashPassword } from "./password";
-import { currentSessionVersion, revokeSessions, validateSession } from "./commands/revoke-sessions";
+import { currentSessionVersion, validateSession } from "./queries";
+import { revokeSessions } from "./commands/revoke-sessions";
 import { signInAttemptsPerClient, signInWithPassword } from "./commands/sign-in-with-password";
 
 const db = useTestDb();

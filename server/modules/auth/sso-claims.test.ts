@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normaliseIdNumber, readSsoIdentity } from "./commands/sign-in-with-sso";
+import { normaliseIdNumber, readSsoIdentity } from "./sso-claims";
 
 describe("normaliseIdNumber", () => {
   it.each([

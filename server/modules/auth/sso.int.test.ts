@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createAgency, createUser, uniqueToken } from "../../test/factories";
 import { useTestDb } from "../../test/db";
-import { readSsoIdentity, signInWithSso, type SsoIdentity } from "./commands/sign-in-with-sso";
+import { readSsoIdentity, type SsoIdentity } from "./sso-claims";
+import { signInWithSso } from "./commands/sign-in-with-sso";
 
 const db = useTestDb();
 
