@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import type { Db } from "../../server/db";
-import { registerCitizen } from "../../server/modules/account/register";
+import { registerCitizen } from "../../server/modules/account/commands/register-citizen";
 import { SignInPage } from "../pages/sign-in-page";
 import { token, uniqueIdNumber, uniquePhone } from "./test-data";
 

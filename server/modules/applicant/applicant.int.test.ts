@@ -11,8 +11,8 @@ import { LocalDirectoryStore } from "../files/object-store";
 import { answerSupplement, storeSupplementFile } from "./commands/answer-supplement";
 import { withdrawMyDossier } from "./commands/withdraw-dossier";
 import { getMyDossier, listMyDossiers } from "./queries";
-import { getProfile, updateProfile } from "../account/profile";
-import { registerCitizen } from "../account/register";
+import { getProfile, updateProfile } from "../account/commands/update-profile";
+import { registerCitizen } from "../account/commands/register-citizen";
 
 const db = useTestDb();
 const store = new LocalDirectoryStore(mkdtempSync(join(tmpdir(), "motcua-account-")));

@@ -1,9 +1,9 @@
 // Citizen sign-up: one account per person for every procedure and agency. The ID number is unique
 // (one person, one account); e-mail and phone are the sign-in identifiers.
-import { Prisma, type Db } from "../../db";
-import { AppError } from "../../errors";
-import { hashPassword } from "../auth/password";
-import { checkRegistration, type FieldErrors, type TRegisterInput } from "./schema";
+import { Prisma, type Db } from "../../../db";
+import { AppError } from "../../../errors";
+import { hashPassword } from "../../auth/password";
+import { checkRegistration, type FieldErrors, type TRegisterInput } from "../schema";
 
 export interface TRegisteredUser {
   id: string;

@@ -1,9 +1,9 @@
 // The citizen's profile: what e-forms are prefilled with (server/modules/submission/queries.ts reads
 // the same columns). The e-mail is the sign-in identifier and is not edited here.
-import type { Db } from "../../db";
-import { AppError } from "../../errors";
-import { fieldValidationError, uniqueFieldErrors } from "./register";
-import { checkProfile, type TProfile, type TProfileInput } from "./schema";
+import type { Db } from "../../../db";
+import { AppError } from "../../../errors";
+import { checkProfile, type TProfile, type TProfileInput } from "../schema";
+import { fieldValidationError, uniqueFieldErrors } from "./register-citizen";
 
 const profileSelect = {
   email: true,
