@@ -11,7 +11,8 @@ import { LocalDirectoryStore } from "../files/object-store";
 import { answerSupplement, storeSupplementFile } from "./commands/answer-supplement";
 import { withdrawMyDossier } from "./commands/withdraw-dossier";
 import { getMyDossier, listMyDossiers } from "./queries";
-import { getProfile, updateProfile } from "../account/commands/update-profile";
+import { getProfile } from "../account/queries";
+import { updateProfile } from "../account/commands/update-profile";
 import { registerCitizen } from "../account/commands/register-citizen";
 
 const db = useTestDb();

@@ -2,42 +2,9 @@
 // the same columns). The e-mail is the sign-in identifier and is not edited here.
 import type { Db } from "../../../db";
 import { AppError } from "../../../errors";
+import { profileSelect, toProfile } from "../queries";
 import { checkProfile, type TProfile, type TProfileInput } from "../schema";
-import { fieldValidationError, uniqueFieldErrors } from "./register-citizen";
-
-const profileSelect = {
-  email: true,
-  name: true,
-  phone: true,
-  idNumber: true,
-  dateOfBirth: true,
-  address: true,
-  applicantType: true,
-  organisationName: true,
-  taxCode: true,
-  active: true,
-} as const;
-
-function toProfile(user: { dateOfBirth: Date | null } & Omit<TProfile, "dateOfBirth">): TProfile {
-  return {
-    email: user.email,
-    name: user.name,
-    phone: user.phone,
-    idNumber: user.idNumber,
-    // DATE columns arrive as UTC midnight of the calendar date.
-    dateOfBirth: user.dateOfBirth ? user.dateOfBirth.toISOString().slice(0, 10) : null,
-    address: user.address,
-    applicantType: user.applicantType,
-    organisationName: user.organisationName,
-    taxCode: user.taxCode,
-  };
-}
-
-export async function getProfile(db: Db, { userId }: { userId: string }): Promise<TProfile> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: profileSelect });
-  if (!user?.active) throw new AppError("NOT_FOUND", { message: `user ${userId}` });
-  return toProfile(user);
-}
+import { fieldValidationError, uniqueFieldErrors } from "../unique-fields";
 
 /** Saves the profile. VALIDATION with `details.fieldErrors` for bad values or an ID number/phone of another account. */
 export async function updateProfile(db: Db, input: { userId: string } & TProfileInput): Promise<TProfile> {

@@ -10,7 +10,7 @@ import type { TActResult } from "../../dossier/schema";
 import { checkUploadBytes,deleteObjects,storeAttachment,type ResolvedUpload } from "../../files/attachments";
 import type { ObjectStore } from "../../files/object-store";
 import { isSniffedType } from "../../files/sniff";
-import { fieldValidationError } from "../../account/commands/register-citizen";
+import { fieldValidationError } from "../../account/unique-fields";
 import { formSchemaOf,loadOwnedDossier,ownerMay,uploadSlotsOf } from "../queries";
 import { correctableFields,SUPPLEMENT_MAX_FILES } from "../schema";
 

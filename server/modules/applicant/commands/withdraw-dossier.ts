@@ -2,7 +2,7 @@
 import type { Db } from "../../../db";
 import { applyDossierAction } from "../../dossier/commands/act";
 import type { TActResult } from "../../dossier/schema";
-import { fieldValidationError } from "../../account/commands/register-citizen";
+import { fieldValidationError } from "../../account/unique-fields";
 import { loadOwnedDossier } from "../queries";
 
 /** The applicant withdraws their dossier (WITHDRAW as OWNER) with a reason. Idempotent on `idempotencyKey`. */
