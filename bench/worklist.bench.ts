@@ -11,7 +11,7 @@ import { loadActor, readableAgencyIds, type DossierActor } from "../server/modul
 import { normalizeSearchText } from "../server/modules/dossier/search-text";
 import { ZWorklistInputSchema, type TWorklistInput, type TWorklistPage } from "../server/modules/dossier/schema";
 import { decodeCursor, listWorklist, worklistSql } from "../server/modules/dossier/worklist";
-import { getPublicTracking } from "../server/modules/tracking/queries";
+import { getPublicTracking } from "../server/modules/tracking/queries/views";
 import { loadDossiers, seedBenchReference, vacuumAnalyze } from "./seed-dossiers";
 import { percentile, type Bench, type BenchFigure } from "./types";
 

@@ -13,7 +13,7 @@ import { renderDossierForm as dossierForm, renderTrackingBookForm as trackingBoo
 import { getSubmittedDossier as submittedDossier, renderSubmissionReceipt as submissionReceipt } from "../modules/submission/confirmation";
 import { handleSubmissionPost as submissionPost, submissionPostLimit as postLimit } from "../modules/submission/form-post";
 import { loadSubmissionPage as submissionPage } from "../modules/submission/page-data";
-import { trackPublicly as publicTracking } from "../modules/tracking/lookup";
+import { trackPublicly as publicTracking } from "../modules/tracking/queries/lookups";
 
 type Input<F extends (db: never, input: never, ...rest: never[]) => unknown> = Parameters<F>[1];
 

@@ -6,7 +6,7 @@ import { knownValues } from "../eform/form-data";
 import { parseFormSchema,type TFormSchema } from "../eform/format";
 import { can } from "../dossier/workflow";
 import { isSniffedType,SNIFFED_TYPES } from "../files/sniff";
-import { loadFullTracking,normaliseDossierCode } from "../tracking/queries";
+import { loadFullTracking, normaliseDossierCode } from "../tracking/queries/views";
 import type { TFullTracking,TTimeliness } from "../tracking/schema";
 import { timelinessOf } from "../tracking/timeliness";
 import { SUPPLEMENT_FILE_MAX_BYTES } from "./schema";

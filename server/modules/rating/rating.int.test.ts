@@ -4,7 +4,7 @@ import { useTestDb } from "../../test/db";
 import { createUser, uniqueToken } from "../../test/factories";
 import { act, createDesk, intake } from "../dossier/commands/test-fixtures";
 import { createTrackGrant } from "../tracking/grant";
-import { rateDossier } from "./rating";
+import { rateDossier } from "./commands/rate-dossier";
 
 const db = useTestDb();
 const SECRET = "r".repeat(48);

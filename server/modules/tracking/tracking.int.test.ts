@@ -4,8 +4,8 @@ import { createUser, uniqueToken } from "../../test/factories";
 import { act, createDesk, intake, T0 } from "../dossier/commands/test-fixtures";
 import { AppError } from "../../errors";
 import { verifyTrackGrant } from "./grant";
-import { checkTrackingIdNumber, getFullTracking, idNumbersMatch, trackDossier } from "./lookup";
-import { getPublicTracking, loadFullTracking } from "./queries";
+import { checkTrackingIdNumber, getFullTracking, idNumbersMatch, trackDossier } from "./queries/lookups";
+import { getPublicTracking, loadFullTracking } from "./queries/views";
 import { hitRateLimit, lookupsPerClient } from "./rate-limit";
 
 const db = useTestDb();

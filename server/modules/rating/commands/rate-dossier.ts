@@ -2,9 +2,9 @@
 // unique), by the applicant only (their session, or the code with their ID number), so strangers
 // who know a sequential code cannot rate someone else's service.
 import { z } from "zod";
-import { Prisma, type Db } from "../../db";
-import { AppError } from "../../errors";
-import { resolveTrackingAccess, type TrackingAccess } from "../tracking/lookup";
+import { Prisma, type Db } from "../../../db";
+import { AppError } from "../../../errors";
+import { resolveTrackingAccess, type TrackingAccess } from "../../tracking/queries/lookups";
 
 /** The criteria asked (a subset of the provincial portal's 12, DOMAIN.md › Satisfaction rating). */
 export const RATING_CRITERIA = ["overall", "timeliness", "staffAttitude", "contactsNeeded"] as const;

@@ -1,14 +1,8 @@
 // Dossier tracking views. The public view selects, column by column, only what anyone holding the
 // code may see; the full view adds what the applicant filed. Neither ever selects officers.
-import { sqlRows, type Db, type DossierAction, type Prisma } from "../../db";
-import {
-  ZFullTrackingSchema,
-  ZPublicTrackingSchema,
-  type TFullTracking,
-  type TPublicTracking,
-  type TSupplementRequest,
-} from "./schema";
-import { timelinessOf } from "./timeliness";
+import { sqlRows, type Db, type DossierAction, type Prisma } from "../../../db";
+import { ZFullTrackingSchema, ZPublicTrackingSchema, type TFullTracking, type TPublicTracking, type TSupplementRequest } from "../schema";
+import { timelinessOf } from "../timeliness";
 
 /** Events that say how the dossier moved. ASSIGN (who holds it) and COMMENT (internal notes) are not for the public. */
 export const PUBLIC_EVENT_ACTIONS: readonly DossierAction[] = [

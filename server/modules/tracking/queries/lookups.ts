@@ -2,12 +2,12 @@
 // owner's session or proof of the applicant's ID number, and wrong ID numbers are limited per code
 // (codes are sequential and guessable; ID numbers must not be guessable through this page).
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { Db } from "../../db";
-import { AppError } from "../../errors";
-import { createTrackGrant, verifyTrackGrant } from "./grant";
-import { getPublicTracking, loadFullTracking, normaliseDossierCode } from "./queries";
-import { enforceRateLimit, hitRateLimit, idAttemptsPerCode, lookupsPerClient, rateLimitedError, undoRateLimitHit } from "./rate-limit";
-import { ZDossierCodeSchema, ZTrackIdNumberSchema, type TFullTracking, type TPublicTracking, type TTrackingView } from "./schema";
+import type { Db } from "../../../db";
+import { AppError } from "../../../errors";
+import { createTrackGrant, verifyTrackGrant } from "../grant";
+import { enforceRateLimit, hitRateLimit, idAttemptsPerCode, lookupsPerClient, rateLimitedError, undoRateLimitHit } from "../rate-limit";
+import { ZDossierCodeSchema, ZTrackIdNumberSchema, type TFullTracking, type TPublicTracking, type TTrackingView } from "../schema";
+import { getPublicTracking, loadFullTracking, normaliseDossierCode } from "./views";
 
 export interface TrackingAccess {
   /** The signed-in user, if any: the owner sees everything. */
