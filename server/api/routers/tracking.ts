@@ -1,9 +1,11 @@
 // Public dossier tracking and rating. Rate limits and the right to the full view live in the
 // modules; this router supplies who is asking: the client's address, the session, the grant cookie.
 import { z } from "zod";
-import { rateDossier, ZRatingInputSchema } from "../../modules/rating/commands/rate-dossier";
+import { rateDossier } from "../../modules/rating/commands/rate-dossier";
+import { ZRatingInputSchema } from "../../modules/rating/schema";
 import { cookieValue, TRACK_GRANT_COOKIE } from "../../modules/tracking/grant";
-import { checkTrackingIdNumber, trackDossier, type TrackingAccess } from "../../modules/tracking/queries/lookups";
+import { checkTrackingIdNumber } from "../../modules/tracking/commands/check-id-number";
+import { trackDossier, type TrackingAccess } from "../../modules/tracking/queries/lookups";
 import { clientKeyFrom } from "../../modules/tracking/rate-limit";
 import { ZTrackingViewSchema } from "../../modules/tracking/schema";
 import { createTRPCRouter, publicProcedure, type TRPCContext } from "../trpc";

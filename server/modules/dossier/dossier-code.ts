@@ -1,3 +1,4 @@
+
 // The dossier code `<agency identifier>-<YYMMDD>-<NNNN>` (Circular 01/2018/TT-VPCP art. 19),
 // e.g. `000.00.14.H56-200203-0118`. Pure: no clock, no database, no process time zone.
 
@@ -69,4 +70,9 @@ export function parseDossierCode(code: string): ParsedDossierCode | null {
 
 function pad2(n: number): string {
   return String(n).padStart(2, "0");
+}
+
+/** Codes are printed upper case; people type them any way. */
+export function normaliseDossierCode(code: string): string {
+  return code.trim().toUpperCase();
 }

@@ -4,7 +4,9 @@ import { createUser, uniqueToken } from "../../test/factories";
 import { act, createDesk, intake, T0 } from "../dossier/commands/test-fixtures";
 import { AppError } from "../../errors";
 import { verifyTrackGrant } from "./grant";
-import { checkTrackingIdNumber, getFullTracking, idNumbersMatch, trackDossier } from "./queries/lookups";
+import { checkTrackingIdNumber } from "./commands/check-id-number";
+import { getFullTracking, trackDossier } from "./queries/lookups";
+import { idNumbersMatch } from "./id-number";
 import { getPublicTracking, loadFullTracking } from "./queries/views";
 import { hitRateLimit, lookupsPerClient } from "./rate-limit";
 

@@ -1,32 +1,10 @@
 // Satisfaction rating of a dossier whose result was returned: once per dossier (Rating.dossierId is
 // unique), by the applicant only (their session, or the code with their ID number), so strangers
 // who know a sequential code cannot rate someone else's service.
-import { z } from "zod";
 import { Prisma, type Db } from "../../../db";
 import { AppError } from "../../../errors";
 import { resolveTrackingAccess, type TrackingAccess } from "../../tracking/queries/lookups";
-
-/** The criteria asked (a subset of the provincial portal's 12, DOMAIN.md › Satisfaction rating). */
-export const RATING_CRITERIA = ["overall", "timeliness", "staffAttitude", "contactsNeeded"] as const;
-export type TRatingCriterion = (typeof RATING_CRITERIA)[number];
-
-const ZScore = z.coerce.number().int().min(1).max(5);
-
-export const ZRatingInputSchema = z.object({
-  code: z.string().trim().min(1).max(60),
-  scores: z.object({ overall: ZScore, timeliness: ZScore, staffAttitude: ZScore, contactsNeeded: ZScore }).strict(),
-  comment: z
-    .string()
-    .max(2000)
-    .optional()
-    .transform((v) => v?.normalize("NFC").trim() || undefined),
-});
-export type TRatingInput = z.input<typeof ZRatingInputSchema>;
-
-export interface TRatingResult {
-  id: string;
-  createdAt: Date;
-}
+import { ZRatingInputSchema, type TRatingInput, type TRatingResult } from "../schema";
 
 /**
  * Records the rating. NOT_FOUND without the right to rate (as if the code did not exist);

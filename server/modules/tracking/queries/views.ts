@@ -1,6 +1,7 @@
 // Dossier tracking views. The public view selects, column by column, only what anyone holding the
 // code may see; the full view adds what the applicant filed. Neither ever selects officers.
 import { sqlRows, type Db, type DossierAction, type Prisma } from "../../../db";
+import { normaliseDossierCode } from "../../dossier/dossier-code";
 import { ZFullTrackingSchema, ZPublicTrackingSchema, type TFullTracking, type TPublicTracking, type TSupplementRequest } from "../schema";
 import { timelinessOf } from "../timeliness";
 
@@ -91,11 +92,6 @@ function toPublic(row: PublicRow, now: Date): TPublicTracking {
       stage: e.toStepOrder !== null && e.toStepOrder !== e.fromStepOrder ? stage(e.toStepOrder) : null,
     })),
   });
-}
-
-/** Codes are printed upper case; people type them any way. */
-export function normaliseDossierCode(code: string): string {
-  return code.trim().toUpperCase();
 }
 
 /** What anyone with the code sees; null for an unknown code or a training-mode (isTest) dossier. */
