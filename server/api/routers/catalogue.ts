@@ -1,6 +1,6 @@
 // The public procedure catalogue (citizen portal and kiosk). Thin: validate, call the module.
 import { z } from "zod";
-import { catalogueFilters, getProcedureByCode, searchProcedures, ZCatalogueSearchSchema } from "../../modules/procedure/catalogue";
+import { catalogueFilters, getProcedureByCode, searchProcedures, ZCatalogueSearchSchema } from "../../modules/procedure/queries";
 import { AppError } from "../../errors";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 

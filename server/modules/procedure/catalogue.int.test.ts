@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestDb } from "../../test/db";
 import { createAgency, createProcedure, uniqueToken } from "../../test/factories";
-import { getProcedureByCode, parseFeeRule, queryTokens, searchProcedures } from "./catalogue";
+import { getProcedureByCode, parseFeeRule, queryTokens, searchProcedures } from "./queries";
 
 const db = useTestDb();
 
