@@ -1,6 +1,6 @@
 // Formatting for the citizen portal: Vietnam time, money in đồng, time limits, fee rules.
 import type { Locale, TFunction } from "~/server/i18n/core";
-import type { TFeeRule } from "~/server/modules/procedure/queries";
+import type { TFeeRule } from "~/server/modules/procedure/schema";
 
 const TIME_ZONE = "Asia/Ho_Chi_Minh";
 const intlLocale = (locale: Locale) => (locale === "vi" ? "vi-VN" : "en-GB");

@@ -1,6 +1,7 @@
 // The public procedure catalogue (citizen portal and kiosk). Thin: validate, call the module.
 import { z } from "zod";
-import { catalogueFilters, getProcedureByCode, searchProcedures, ZCatalogueSearchSchema } from "../../modules/procedure/queries";
+import { catalogueFilters, getProcedureByCode, searchProcedures } from "../../modules/procedure/queries";
+import { ZCatalogueSearchSchema } from "../../modules/procedure/schema";
 import { AppError } from "../../errors";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 

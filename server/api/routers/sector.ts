@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listSectorsWithProcedureCounts } from "../../modules/procedure/sectors";
+import { listSectorsWithProcedureCounts } from "../../modules/procedure/queries";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
 const ZSectorSummarySchema = z.object({

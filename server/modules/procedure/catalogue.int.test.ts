@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { useTestDb } from "../../test/db";
 import { createAgency, createProcedure, uniqueToken } from "../../test/factories";
-import { getProcedureByCode, parseFeeRule, queryTokens, searchProcedures } from "./queries";
+import { getProcedureByCode, queryTokens, searchProcedures } from "./queries";
+import { parseFeeRule } from "./schema";
 
 const db = useTestDb();
 

@@ -1,33 +1,18 @@
-// The public procedure catalogue: search (diacritics-insensitive) and one procedure's page.
+// The public procedure catalogue: search (diacritics-insensitive), one procedure's page, the sectors.
 // The catalogue is small (hundreds of procedures), so search folds accents in SQL with translate()
 // over the current version's text instead of keeping a derived column in sync with every edit.
-import { z } from "zod";
 import { Prisma, type Db, type ProcedureLevel } from "../../db";
 import { normalizeSearchText } from "../dossier/search-text";
-
-export type CatalogueLocale = "vi" | "en";
-
-// ─── Fee rule ─────────────────────────────────────────────────────────────
-
-/** ProcedureVersion.fee as stored (schema.prisma) plus "schedule": set from a published fee schedule. */
-export const ZFeeRuleSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("none") }),
-  z.object({ kind: z.literal("fixed"), amount: z.number().nonnegative() }),
-  z.object({
-    kind: z.literal("percent"),
-    rate: z.number().positive(),
-    min: z.number().nonnegative().optional(),
-    max: z.number().nonnegative().optional(),
-  }),
-  z.object({ kind: z.literal("schedule") }),
-]);
-export type TFeeRule = z.infer<typeof ZFeeRuleSchema>;
-
-/** A stored fee rule, or "schedule" (see the fee note) when it cannot be read. */
-export function parseFeeRule(json: unknown): TFeeRule {
-  const parsed = ZFeeRuleSchema.safeParse(json);
-  return parsed.success ? parsed.data : { kind: "schedule" };
-}
+import {
+  type CatalogueLocale,
+  parseFeeRule,
+  ZCatalogueSearchSchema,
+  type TCatalogueSearchInput,
+  type TCatalogueResult,
+  type TCatalogueFilters,
+  type TProcedureDetail,
+  type SectorSummary,
+} from "./schema";
 
 // ─── Accent folding shared by SQL and JavaScript ──────────────────────────
 
@@ -72,45 +57,6 @@ function likePattern(token: string): string {
 export function queryTokens(q: string | null | undefined): string[] {
   const text = normalizeSearchText(q ?? "").slice(0, 200);
   return [...new Set(text.split(" ").filter((t) => t.length > 0))].slice(0, 8);
-}
-
-// ─── Search ───────────────────────────────────────────────────────────────
-
-export const CATALOGUE_PAGE_SIZE = 20;
-
-export const ZCatalogueSearchSchema = z.object({
-  q: z.string().max(200).optional(),
-  sectorId: z.string().min(1).max(64).optional(),
-  level: z.enum(["MINISTRY", "PROVINCE", "COMMUNE"]).optional(),
-  agencyId: z.string().min(1).max(64).optional(),
-  locale: z.enum(["vi", "en"]).default("vi"),
-  /** The code of the last procedure on the previous page. */
-  cursor: z.string().min(1).max(100).optional(),
-  limit: z.number().int().min(1).max(100).default(CATALOGUE_PAGE_SIZE),
-});
-export type TCatalogueSearchInput = z.input<typeof ZCatalogueSearchSchema>;
-
-export interface TCatalogueItem {
-  code: string;
-  name: string;
-  level: ProcedureLevel;
-  sectorCode: string;
-  sectorName: string;
-  authority: string;
-  limitValue: number;
-  limitUnit: "WORKING_DAY" | "WORKING_HOUR";
-  onlineLevel: "PARTIAL" | "FULL";
-  channels: number[];
-  fee: TFeeRule;
-  agencyCount: number;
-}
-
-export interface TCatalogueResult {
-  items: TCatalogueItem[];
-  /** Matching procedures in all pages. */
-  total: number;
-  /** Pass back as `cursor` for the next page; null on the last page. */
-  nextCursor: string | null;
 }
 
 interface SearchRow {
@@ -214,13 +160,6 @@ export async function searchProcedures(
   };
 }
 
-// ─── Filters ──────────────────────────────────────────────────────────────
-
-export interface TCatalogueFilters {
-  sectors: Array<{ id: string; code: string; name: string }>;
-  agencies: Array<{ id: string; name: string; kind: string }>;
-}
-
 /** Choices for the search form's selects: sectors and agencies that offer an active procedure. */
 export async function catalogueFilters(db: Db, { locale }: { locale: CatalogueLocale }): Promise<TCatalogueFilters> {
   const en = locale === "en";
@@ -240,33 +179,6 @@ export async function catalogueFilters(db: Db, { locale }: { locale: CatalogueLo
     sectors: sectors.map((s) => ({ id: s.id, code: s.code, name: en ? s.nameEn : s.nameVi })),
     agencies: agencies.map((a) => ({ id: a.id, kind: a.kind, name: en ? a.nameEn : a.nameVi })),
   };
-}
-
-// ─── One procedure ────────────────────────────────────────────────────────
-
-export interface TProcedureDetail {
-  code: string;
-  level: ProcedureLevel;
-  sectorCode: string;
-  sectorName: string;
-  versionId: string;
-  version: number;
-  name: string;
-  authority: string;
-  limitValue: number;
-  limitUnit: "WORKING_DAY" | "WORKING_HOUR";
-  sameDayCutoff: string | null;
-  fee: TFeeRule;
-  feeNote: string | null;
-  legalBasis: string;
-  onlineLevel: "PARTIAL" | "FULL";
-  channels: number[];
-  acrossBoundary: boolean;
-  resultName: string | null;
-  validFrom: Date;
-  components: Array<{ id: string; order: number; name: string; required: boolean; copies: string | null; templateUrl: string | null }>;
-  steps: Array<{ order: number; name: string; allowanceValue: number; allowanceUnit: "WORKING_DAY" | "WORKING_HOUR" }>;
-  agencies: Array<{ id: string; code: string; name: string; kind: string; provinceName: string | null; address: string | null; hotline: string | null }>;
 }
 
 /** The procedure's current published version with its components, steps and accepting agencies; null if none. */
@@ -365,4 +277,20 @@ export async function getProcedureByCode(
       hotline: a.hotline,
     })),
   };
+}
+
+/** Sectors that have at least one active procedure, with their counts, for the home page. */
+export async function listSectorsWithProcedureCounts(db: Db): Promise<SectorSummary[]> {
+  const sectors = await db.sector.findMany({
+    where: { procedures: { some: { active: true } } },
+    orderBy: { nameVi: "asc" },
+    select: {
+      id: true,
+      code: true,
+      nameVi: true,
+      nameEn: true,
+      _count: { select: { procedures: { where: { active: true } } } },
+    },
+  });
+  return sectors.map(({ _count, ...sector }) => ({ ...sector, procedureCount: _count.procedures }));
 }

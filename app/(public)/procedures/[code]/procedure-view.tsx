@@ -4,7 +4,7 @@
 import NextLink from "next/link";
 import { PlainLink } from "~/app/_components/plain-link";
 import type { Locale, TFunction } from "~/server/i18n/core";
-import type { TProcedureDetail } from "~/server/modules/procedure/queries";
+import type { TProcedureDetail } from "~/server/modules/procedure/schema";
 import { formatAllowance, formatDate, formatFee, formatLimit } from "../../_portal/format";
 
 export function ProcedureView({ procedure, locale, t, plain = false }: { procedure: TProcedureDetail; locale: Locale; t: TFunction; plain?: boolean }) {
