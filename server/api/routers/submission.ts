@@ -1,8 +1,8 @@
 // Online submission for API clients (the browser pages post forms instead: they work without
 // JavaScript). Thin: the signed-in user is the draft's owner; the module does the rest.
-import { getDraft, saveDraft } from "../../modules/submission/drafts";
+import { getDraft, saveDraft } from "../../modules/submission/commands/save-draft";
 import { ZDraftRefSchema, ZDraftSchema, ZSaveDraftInputSchema, ZSubmitDraftInputSchema, ZSubmittedSchema } from "../../modules/submission/schema";
-import { submitDraft } from "../../modules/submission/submit";
+import { submitDraft } from "../../modules/submission/commands/submit-draft";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const submissionRouter = createTRPCRouter({

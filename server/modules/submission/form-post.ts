@@ -7,10 +7,10 @@ import { AppError, isAppError } from "../../errors";
 import { resolveUploadTarget, storeAttachment, deleteDraftAttachment } from "../files/attachments";
 import type { ObjectStore } from "../files/object-store";
 import { withItemAdded, withItemRemoved } from "../eform/form-data";
-import { saveDraft } from "./drafts";
+import { saveDraft } from "./commands/save-draft";
 import { loadSubmissionTarget } from "./queries";
 import { draftDataFromForm, FIELDS_PREFIX, type TDraftData } from "./schema";
-import { findSubmitReplay, submitDraft } from "./submit";
+import { findSubmitReplay, submitDraft } from "./commands/submit-draft";
 
 export type TFormIntent =
   | { kind: "save" }

@@ -5,10 +5,10 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../db";
 import { isAppError } from "../../errors";
 import { isBlank } from "../eform/validator";
-import { findDraftFor, getDraft } from "./drafts";
+import { findDraftFor, getDraft } from "./commands/save-draft";
 import { loadApplicantProfile, loadSubmissionTarget, prefillDraftData, type TSubmissionTarget } from "./queries";
 import type { TDraft, TDraftAttachment, TDraftData } from "./schema";
-import { submissionIssues, type TSubmissionIssue } from "./submit";
+import { submissionIssues, type TSubmissionIssue } from "./commands/submit-draft";
 
 export interface TSubmissionPage {
   target: TSubmissionTarget;

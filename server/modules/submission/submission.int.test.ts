@@ -10,8 +10,8 @@ import { createDossier } from "../dossier/create-dossier";
 import type { TFormSchema } from "../eform/format";
 import { deleteDraftAttachment, openAttachment, resolveUploadTarget, storeAttachment } from "../files/attachments";
 import { LocalDirectoryStore } from "../files/object-store";
-import { getDraft, saveDraft } from "./drafts";
-import { submitDraft } from "./submit";
+import { getDraft, saveDraft } from "./commands/save-draft";
+import { submitDraft } from "./commands/submit-draft";
 import type { TDraftData } from "./schema";
 
 const db = useTestDb({ max: 5 });

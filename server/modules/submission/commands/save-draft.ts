@@ -1,10 +1,10 @@
 // Drafts of online submissions: what a citizen typed so far, kept as typed, and the files they
 // attached. One draft per citizen and procedure version: opening the form again resumes it.
-import type { Db, DbTx, Prisma } from "../../db";
-import { AppError } from "../../errors";
-import { ADDRESS_PARTS, knownValues, RAW_VALUE_MAX } from "../eform/form-data";
-import { parseFormSchema, type TFormSchema } from "../eform/format";
-import { APPLICANT_FORM, ZDraftDataSchema, type TDraft, type TDraftData } from "./schema";
+import type { Db, DbTx, Prisma } from "../../../db";
+import { AppError } from "../../../errors";
+import { ADDRESS_PARTS, knownValues, RAW_VALUE_MAX } from "../../eform/form-data";
+import { parseFormSchema, type TFormSchema } from "../../eform/format";
+import { APPLICANT_FORM, ZDraftDataSchema, type TDraft, type TDraftData } from "../schema";
 
 const draftSelect = {
   id: true,

@@ -1,15 +1,15 @@
 // submitDraft: a citizen's draft becomes an online dossier (channel 2, NEW) in one transaction:
 // the dossier and its code, the draft's files filed in it, the draft gone. A replayed key answers
 // with the dossier of the first attempt; a refused submission stores nothing.
-import type { Db } from "../../db";
-import { AppError } from "../../errors";
-import type { MessageVars } from "../../i18n/core";
-import { createDossier } from "../dossier/create-dossier";
-import type { TCreateDossierInput } from "../dossier/schema";
-import { can } from "../dossier/workflow";
-import { parseFormSchema } from "../eform/format";
-import { issueKey } from "../eform/validator";
-import { buildSubmissionValidator, formatAddress, ZDraftDataSchema, type TSubmitted } from "./schema";
+import type { Db } from "../../../db";
+import { AppError } from "../../../errors";
+import type { MessageVars } from "../../../i18n/core";
+import { createDossier } from "../../dossier/create-dossier";
+import type { TCreateDossierInput } from "../../dossier/schema";
+import { can } from "../../dossier/workflow";
+import { parseFormSchema } from "../../eform/format";
+import { issueKey } from "../../eform/validator";
+import { buildSubmissionValidator, formatAddress, ZDraftDataSchema, type TSubmitted } from "../schema";
 
 export interface TSubmissionIssue {
   /** "applicant.idNumber", "fields.organisation.taxCode", "agencyId", "components.<id>". */
