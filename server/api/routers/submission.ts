@@ -1,6 +1,7 @@
 // Online submission for API clients (the browser pages post forms instead: they work without
 // JavaScript). Thin: the signed-in user is the draft's owner; the module does the rest.
-import { getDraft, saveDraft } from "../../modules/submission/commands/save-draft";
+import { getDraft } from "../../modules/submission/queries";
+import { saveDraft } from "../../modules/submission/commands/save-draft";
 import { ZDraftRefSchema, ZDraftSchema, ZSaveDraftInputSchema, ZSubmitDraftInputSchema, ZSubmittedSchema } from "../../modules/submission/schema";
 import { submitDraft } from "../../modules/submission/commands/submit-draft";
 import { createTRPCRouter, protectedProcedure } from "../trpc";

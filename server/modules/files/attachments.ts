@@ -7,7 +7,7 @@ import type { AttachmentKind, Db } from "../../db";
 import { AppError } from "../../errors";
 import { isOfficer } from "../auth/policy";
 import { canReadDossier, loadActor, requireActionable } from "../dossier/policy";
-import { ensureDraft } from "../submission/commands/save-draft";
+import { ensureDraft } from "../submission/commands/ensure-draft";
 import { newStorageKey, type ObjectStore } from "./object-store";
 import type { TUploadedAttachment } from "./schema";
 import { cleanFileName, isSniffedType, SNIFFED_TYPES, sniffContentType, type SniffedType } from "./sniff";

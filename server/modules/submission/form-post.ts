@@ -8,9 +8,9 @@ import { resolveUploadTarget, storeAttachment, deleteDraftAttachment } from "../
 import type { ObjectStore } from "../files/object-store";
 import { withItemAdded, withItemRemoved } from "../eform/form-data";
 import { saveDraft } from "./commands/save-draft";
-import { loadSubmissionTarget } from "./queries";
+import { loadSubmissionTarget, findSubmitReplay } from "./queries";
 import { draftDataFromForm, FIELDS_PREFIX, type TDraftData } from "./schema";
-import { findSubmitReplay, submitDraft } from "./commands/submit-draft";
+import { submitDraft } from "./commands/submit-draft";
 
 export type TFormIntent =
   | { kind: "save" }

@@ -5,10 +5,10 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../db";
 import { isAppError } from "../../errors";
 import { isBlank } from "../eform/validator";
-import { findDraftFor, getDraft } from "./commands/save-draft";
-import { loadApplicantProfile, loadSubmissionTarget, prefillDraftData, type TSubmissionTarget } from "./queries";
+import { findDraftFor, getDraft, loadApplicantProfile, loadSubmissionTarget, type TSubmissionTarget, submissionIssues } from "./queries";
+import { prefillDraftData } from "./prefill";
 import type { TDraft, TDraftAttachment, TDraftData } from "./schema";
-import { submissionIssues, type TSubmissionIssue } from "./commands/submit-draft";
+import { type TSubmissionIssue } from "./draft-check";
 
 export interface TSubmissionPage {
   target: TSubmissionTarget;

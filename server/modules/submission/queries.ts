@@ -1,9 +1,11 @@
-// What the submission page reads: the procedure's version in force with its e-form, document
-// components and receiving agencies; the citizen's profile for prefilling.
-import type { Db, Prisma } from "../../db";
+// What online submission reads: the procedure's version in force with its e-form, document
+// components and receiving agencies; the citizen's profile for prefilling; their drafts; and what
+// stops a draft from being submitted, or the dossier a submit key already made.
+import type { Db, Prisma, DbTx } from "../../db";
+import { AppError } from "../../errors";
 import { parseFormSchema, type TFormSchema } from "../eform/format";
-import { isProvince, PROVINCES } from "../eform/provinces";
-import { APPLICANT_TYPES, type TDraftData, type TSubmissionComponent } from "./schema";
+import { type TSubmissionIssue, checkDraft } from "./draft-check";
+import { type TSubmissionComponent, ZDraftDataSchema, type TDraft, type TSubmitted } from "./schema";
 
 export interface TSubmissionAgency {
   id: string;
@@ -141,59 +143,94 @@ export async function loadApplicantProfile(db: Db, { userId }: { userId: string 
   return { ...user, dateOfBirth: user.dateOfBirth ? user.dateOfBirth.toISOString().slice(0, 10) : null };
 }
 
-const PROVINCE_ALIASES: Record<string, string> = { "Hồ Chí Minh": "TP. Hồ Chí Minh" };
+export const draftSelect = {
+  id: true,
+  procedureVersionId: true,
+  formData: true,
+  updatedAt: true,
+  attachments: {
+    orderBy: { createdAt: "asc" },
+    select: { id: true, documentComponentId: true, fileName: true, mimeType: true, sizeBytes: true },
+  },
+} as const satisfies Prisma.DossierDraftSelect;
 
-/** The province a free-text address names (the last one mentioned wins: addresses end with it). */
-export function provinceInText(text: string | null | undefined): string | null {
-  if (!text) return null;
-  const haystack = text.normalize("NFC").toLocaleLowerCase("vi");
-  let best: { province: string; at: number } | null = null;
-  const candidates: [string, string][] = [...PROVINCES.map((p) => [p, p] as [string, string]), ...Object.entries(PROVINCE_ALIASES)];
-  for (const [needle, province] of candidates) {
-    const at = haystack.lastIndexOf(needle.toLocaleLowerCase("vi"));
-    if (at >= 0 && (!best || at > best.at)) best = { province, at };
-  }
-  return best && isProvince(best.province) ? best.province : null;
+type DraftRow = Prisma.DossierDraftGetPayload<{ select: typeof draftSelect }>;
+
+export function toDraft(row: DraftRow): TDraft {
+  const data = ZDraftDataSchema.safeParse(row.formData);
+  return { ...row, formData: data.success ? data.data : {} };
 }
 
-/**
- * A new draft's starting values from the citizen's profile: the applicant section, the usual
- * organisation fields of the e-form, and the agency of the citizen's province when it offers the
- * procedure (or the only agency that does).
- */
-export function prefillDraftData(profile: TApplicantProfile, target: Pick<TSubmissionTarget, "formSchema" | "agencies">): TDraftData {
-  const applicantType = (APPLICANT_TYPES as readonly string[]).includes(profile.applicantType) ? profile.applicantType : "CITIZEN";
-  const applicant: Record<string, string> = { applicantType, name: profile.name };
-  if (profile.idNumber) applicant.idNumber = profile.idNumber;
-  if (profile.dateOfBirth) applicant.dateOfBirth = profile.dateOfBirth;
-  if (profile.phone) applicant.phone = profile.phone;
-  if (profile.email) applicant.email = profile.email;
-  if (profile.address) applicant.address = profile.address;
-  if (profile.organisationName) applicant.organisationName = profile.organisationName;
-  if (profile.taxCode) applicant.taxCode = profile.taxCode;
-
-  const fields: Record<string, Record<string, string>> = {};
-  const organisation = target.formSchema.fields.find((f) => f.key === "organisation" && f.type === "group" && !f.repeatable);
-  if (organisation && profile.organisationName) {
-    const keys = new Set((organisation.fields ?? []).map((f) => f.key));
-    const values: Record<string, string> = {};
-    const put = (key: string, value: string | null) => {
-      if (value && keys.has(key)) values[key] = value;
-    };
-    put("name", profile.organisationName);
-    put("taxCode", profile.taxCode);
-    put("representative", profile.name);
-    put("representativeIdNumber", profile.idNumber);
-    put("phone", profile.phone);
-    fields.organisation = values;
+export async function loadPublishedVersion(db: Db | DbTx, procedureVersionId: string) {
+  const version = await db.procedureVersion.findUnique({
+    where: { id: procedureVersionId },
+    select: { id: true, status: true, formSchema: true, channels: true },
+  });
+  if (!version || version.status !== "PUBLISHED") throw new AppError("NOT_FOUND", { message: `published procedure version ${procedureVersionId}` });
+  if (!version.channels.includes(2)) {
+    throw new AppError("VALIDATION", { message: `procedure version ${procedureVersionId} is not offered online`, details: { reason: "NOT_ONLINE" } });
   }
-
-  let agencyId: string | undefined;
-  if (target.agencies.length === 1) agencyId = target.agencies[0]!.id;
-  else {
-    const province = provinceInText(profile.address);
-    const matches = target.agencies.filter((a) => province && a.provinceName === province);
-    if (matches.length === 1) agencyId = matches[0]!.id;
-  }
-  return { applicant, fields, ...(agencyId ? { agencyId } : {}), resultDelivery: "AT_DESK" };
+  return version;
 }
+
+/** A draft of its owner; NOT_FOUND for anyone else's (or a missing) id. */
+export async function getDraft(db: Db, input: { ownerId: string; draftId: string }): Promise<TDraft> {
+  const row = await db.dossierDraft.findFirst({ where: { id: input.draftId, ownerId: input.ownerId }, select: draftSelect });
+  if (!row) throw new AppError("NOT_FOUND", { message: `draft ${input.draftId} of user ${input.ownerId}` });
+  return toDraft(row);
+}
+
+/** The citizen's latest draft for a procedure version, or null. */
+export async function findDraftFor(db: Db, input: { ownerId: string; procedureVersionId: string }): Promise<TDraft | null> {
+  const row = await db.dossierDraft.findFirst({
+    where: { ownerId: input.ownerId, procedureVersionId: input.procedureVersionId },
+    orderBy: { updatedAt: "desc" },
+    select: draftSelect,
+  });
+  return row ? toDraft(row) : null;
+}
+
+/** The dossier a submit key already made for this owner, or null (CONFLICT when the key is someone else's). */
+export async function findSubmitReplay(db: Db, { idempotencyKey, ownerId }: { idempotencyKey: string; ownerId: string }): Promise<TSubmitted | null> {
+  const event = await db.dossierEvent.findUnique({
+    where: { idempotencyKey },
+    select: { action: true, dossier: { select: { id: true, code: true, status: true, ownerId: true } } },
+  });
+  if (!event) return null;
+  if (event.action !== "SUBMIT" || event.dossier.ownerId !== ownerId) {
+    throw new AppError("CONFLICT", { message: `idempotency key ${idempotencyKey} was used for another command`, details: { reason: "KEY_REUSED" } });
+  }
+  return { id: event.dossier.id, code: event.dossier.code, status: event.dossier.status, replayed: true };
+}
+
+/** The issues that stop a draft from being submitted (empty when it may go). */
+export async function submissionIssues(db: Db, input: { ownerId: string; draftId: string }): Promise<TSubmissionIssue[]> {
+  const loaded = await loadDraftForSubmit(db, input);
+  if (!loaded) throw new AppError("NOT_FOUND", { message: `draft ${input.draftId} of user ${input.ownerId}` });
+  return checkDraft(loaded).issues;
+}
+
+export async function loadDraftForSubmit(db: Db, { ownerId, draftId }: { ownerId: string; draftId: string }) {
+  return db.dossierDraft.findFirst({
+    where: { id: draftId, ownerId },
+    select: {
+      id: true,
+      formData: true,
+      updatedAt: true,
+      attachments: { select: { id: true, documentComponentId: true } },
+      procedureVersion: {
+        select: {
+          id: true,
+          status: true,
+          channels: true,
+          formSchema: true,
+          steps: { select: { order: true, kind: true, role: true } },
+          components: { orderBy: { order: "asc" }, select: { id: true, order: true, required: true, nameVi: true, nameEn: true } },
+          procedure: { select: { active: true, agencies: { where: { agency: { active: true } }, select: { agencyId: true } } } },
+        },
+      },
+    },
+  });
+}
+
+export type LoadedDraft = NonNullable<Awaited<ReturnType<typeof loadDraftForSubmit>>>;

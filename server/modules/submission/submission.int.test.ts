@@ -10,7 +10,8 @@ import { createDossier } from "../dossier/create-dossier";
 import type { TFormSchema } from "../eform/format";
 import { deleteDraftAttachment, openAttachment, resolveUploadTarget, storeAttachment } from "../files/attachments";
 import { LocalDirectoryStore } from "../files/object-store";
-import { getDraft, saveDraft } from "./commands/save-draft";
+import { getDraft } from "./queries";
+import { saveDraft } from "./commands/save-draft";
 import { submitDraft } from "./commands/submit-draft";
 import type { TDraftData } from "./schema";
 

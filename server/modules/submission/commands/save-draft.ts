@@ -4,25 +4,8 @@ import type { Db, DbTx, Prisma } from "../../../db";
 import { AppError } from "../../../errors";
 import { ADDRESS_PARTS, knownValues, RAW_VALUE_MAX } from "../../eform/form-data";
 import { parseFormSchema, type TFormSchema } from "../../eform/format";
+import { draftSelect, toDraft, loadPublishedVersion } from "../queries";
 import { APPLICANT_FORM, ZDraftDataSchema, type TDraft, type TDraftData } from "../schema";
-
-const draftSelect = {
-  id: true,
-  procedureVersionId: true,
-  formData: true,
-  updatedAt: true,
-  attachments: {
-    orderBy: { createdAt: "asc" },
-    select: { id: true, documentComponentId: true, fileName: true, mimeType: true, sizeBytes: true },
-  },
-} as const satisfies Prisma.DossierDraftSelect;
-
-type DraftRow = Prisma.DossierDraftGetPayload<{ select: typeof draftSelect }>;
-
-function toDraft(row: DraftRow): TDraft {
-  const data = ZDraftDataSchema.safeParse(row.formData);
-  return { ...row, formData: data.success ? data.data : {} };
-}
 
 /** Only what the form has: the schema's fields, the applicant's, the agency and the delivery. */
 export function cleanDraftData(data: TDraftData, formSchema: TFormSchema): TDraftData {
@@ -42,20 +25,8 @@ export function cleanDraftData(data: TDraftData, formSchema: TFormSchema): TDraf
 }
 
 /** Serialises draft creation per citizen and version, so two tabs (or two first uploads) share one draft. */
-async function lockOwnerVersion(tx: DbTx, ownerId: string, procedureVersionId: string): Promise<void> {
+export async function lockOwnerVersion(tx: DbTx, ownerId: string, procedureVersionId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`draft:${ownerId}:${procedureVersionId}`}, 0))`;
-}
-
-async function loadPublishedVersion(db: Db | DbTx, procedureVersionId: string) {
-  const version = await db.procedureVersion.findUnique({
-    where: { id: procedureVersionId },
-    select: { id: true, status: true, formSchema: true, channels: true },
-  });
-  if (!version || version.status !== "PUBLISHED") throw new AppError("NOT_FOUND", { message: `published procedure version ${procedureVersionId}` });
-  if (!version.channels.includes(2)) {
-    throw new AppError("VALIDATION", { message: `procedure version ${procedureVersionId} is not offered online`, details: { reason: "NOT_ONLINE" } });
-  }
-  return version;
 }
 
 /**
@@ -91,37 +62,4 @@ export async function saveDraft(
     return tx.dossierDraft.create({ data: { ownerId: input.ownerId, procedureVersionId: input.procedureVersionId, formData: data }, select: draftSelect });
   });
   return toDraft(row);
-}
-
-/** The citizen's draft for this version, made empty if there is none (the first upload needs one). */
-export async function ensureDraft(db: Db, input: { ownerId: string; procedureVersionId: string }): Promise<{ id: string }> {
-  const existing = await findDraftFor(db, input);
-  if (existing) return { id: existing.id };
-  await loadPublishedVersion(db, input.procedureVersionId);
-  return db.$transaction(async (tx) => {
-    await lockOwnerVersion(tx, input.ownerId, input.procedureVersionId);
-    const again = await tx.dossierDraft.findFirst({
-      where: { ownerId: input.ownerId, procedureVersionId: input.procedureVersionId },
-      orderBy: { updatedAt: "desc" },
-      select: { id: true },
-    });
-    return again ?? tx.dossierDraft.create({ data: { ownerId: input.ownerId, procedureVersionId: input.procedureVersionId, formData: {} }, select: { id: true } });
-  });
-}
-
-/** A draft of its owner; NOT_FOUND for anyone else's (or a missing) id. */
-export async function getDraft(db: Db, input: { ownerId: string; draftId: string }): Promise<TDraft> {
-  const row = await db.dossierDraft.findFirst({ where: { id: input.draftId, ownerId: input.ownerId }, select: draftSelect });
-  if (!row) throw new AppError("NOT_FOUND", { message: `draft ${input.draftId} of user ${input.ownerId}` });
-  return toDraft(row);
-}
-
-/** The citizen's latest draft for a procedure version, or null. */
-export async function findDraftFor(db: Db, input: { ownerId: string; procedureVersionId: string }): Promise<TDraft | null> {
-  const row = await db.dossierDraft.findFirst({
-    where: { ownerId: input.ownerId, procedureVersionId: input.procedureVersionId },
-    orderBy: { updatedAt: "desc" },
-    select: draftSelect,
-  });
-  return row ? toDraft(row) : null;
 }

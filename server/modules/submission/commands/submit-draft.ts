@@ -3,90 +3,15 @@
 // with the dossier of the first attempt; a refused submission stores nothing.
 import type { Db } from "../../../db";
 import { AppError } from "../../../errors";
-import type { MessageVars } from "../../../i18n/core";
 import { createDossier } from "../../dossier/create-dossier";
 import type { TCreateDossierInput } from "../../dossier/schema";
 import { can } from "../../dossier/workflow";
-import { parseFormSchema } from "../../eform/format";
-import { issueKey } from "../../eform/validator";
-import { buildSubmissionValidator, formatAddress, ZDraftDataSchema, type TSubmitted } from "../schema";
-
-export interface TSubmissionIssue {
-  /** "applicant.idNumber", "fields.organisation.taxCode", "agencyId", "components.<id>". */
-  path: string;
-  /** Message key, e.g. "eform.idNumber", "submission.componentRequired". */
-  key: string;
-  vars: MessageVars;
-}
+import { type TSubmissionIssue, checkDraft } from "../draft-check";
+import { findSubmitReplay, loadDraftForSubmit } from "../queries";
+import { formatAddress, type TSubmitted } from "../schema";
 
 function validationError(message: string, issues: TSubmissionIssue[]): AppError {
   return new AppError("VALIDATION", { message, details: { reason: "SUBMISSION_INVALID", issues } });
-}
-
-/** The dossier a submit key already made for this owner, or null (CONFLICT when the key is someone else's). */
-export async function findSubmitReplay(db: Db, { idempotencyKey, ownerId }: { idempotencyKey: string; ownerId: string }): Promise<TSubmitted | null> {
-  const event = await db.dossierEvent.findUnique({
-    where: { idempotencyKey },
-    select: { action: true, dossier: { select: { id: true, code: true, status: true, ownerId: true } } },
-  });
-  if (!event) return null;
-  if (event.action !== "SUBMIT" || event.dossier.ownerId !== ownerId) {
-    throw new AppError("CONFLICT", { message: `idempotency key ${idempotencyKey} was used for another command`, details: { reason: "KEY_REUSED" } });
-  }
-  return { id: event.dossier.id, code: event.dossier.code, status: event.dossier.status, replayed: true };
-}
-
-/** The issues that stop a draft from being submitted (empty when it may go). */
-export async function submissionIssues(db: Db, input: { ownerId: string; draftId: string }): Promise<TSubmissionIssue[]> {
-  const loaded = await loadDraftForSubmit(db, input);
-  if (!loaded) throw new AppError("NOT_FOUND", { message: `draft ${input.draftId} of user ${input.ownerId}` });
-  return check(loaded).issues;
-}
-
-async function loadDraftForSubmit(db: Db, { ownerId, draftId }: { ownerId: string; draftId: string }) {
-  return db.dossierDraft.findFirst({
-    where: { id: draftId, ownerId },
-    select: {
-      id: true,
-      formData: true,
-      updatedAt: true,
-      attachments: { select: { id: true, documentComponentId: true } },
-      procedureVersion: {
-        select: {
-          id: true,
-          status: true,
-          channels: true,
-          formSchema: true,
-          steps: { select: { order: true, kind: true, role: true } },
-          components: { orderBy: { order: "asc" }, select: { id: true, order: true, required: true, nameVi: true, nameEn: true } },
-          procedure: { select: { active: true, agencies: { where: { agency: { active: true } }, select: { agencyId: true } } } },
-        },
-      },
-    },
-  });
-}
-
-type LoadedDraft = NonNullable<Awaited<ReturnType<typeof loadDraftForSubmit>>>;
-
-function check(draft: LoadedDraft) {
-  const version = draft.procedureVersion;
-  const validator = buildSubmissionValidator({
-    formSchema: parseFormSchema(version.formSchema),
-    agencyIds: version.procedure.agencies.map((a) => a.agencyId),
-  });
-  const data = ZDraftDataSchema.safeParse(draft.formData);
-  const result = validator.safeParse(data.success ? data.data : {});
-  const issues: TSubmissionIssue[] = result.success
-    ? []
-    : result.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), ...issueKey(issue) }));
-  // One file slot per component: a required one must hold a file.
-  const filed = new Set(draft.attachments.map((a) => a.documentComponentId));
-  for (const component of version.components) {
-    if (component.required && !filed.has(component.id)) {
-      issues.push({ path: `components.${component.id}`, key: "submission.componentRequired", vars: { order: component.order } });
-    }
-  }
-  return { issues, submission: result.success ? result.data : null };
 }
 
 export interface SubmitDraftOptions {
@@ -135,7 +60,7 @@ export async function submitDraft(
     });
   }
 
-  const { issues, submission } = check(draft);
+  const { issues, submission } = checkDraft(draft);
   if (issues.length > 0 || !submission) throw validationError(`draft ${draft.id} is not ready: ${issues.map((i) => `${i.path}:${i.key}`).join(", ")}`, issues);
 
   const { applicant } = submission;
