@@ -5,8 +5,8 @@
 import "server-only";
 import { getDb } from "../db";
 import { handleSupplementAnswerPost as supplementAnswerPost } from "../modules/account/supplement-form";
-import { deleteDraftAttachment, openAttachment, type OpenedAttachment } from "../modules/files/attachments";
-import { getObjectStore } from "../modules/files/object-store";
+import { deleteDraftAttachment, openAttachment, type OpenedAttachment } from "../modules/files/commands/store-attachment";
+import { getObjectStore } from "../modules/files/storage/object-store";
 import type { TUploadedAttachment } from "../modules/files/schema";
 import { uploadFromRequest as upload } from "../modules/files/service";
 import { renderDossierForm as dossierForm, renderTrackingBookForm as trackingBookForm } from "../modules/standard-forms/dossier-forms";

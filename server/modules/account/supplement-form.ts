@@ -5,7 +5,7 @@
 import type { Db } from "../../db";
 import { AppError, isAppError } from "../../errors";
 import { valuesFromFormData } from "../eform/form-data";
-import type { ObjectStore } from "../files/object-store";
+import type { ObjectStore } from "../files/storage/object-store";
 import { answerSupplement, discardSupplementFiles, storeSupplementFile } from "../applicant/commands/answer-supplement";
 import { correctableFields, SUPPLEMENT_FILE_MAX_BYTES, SUPPLEMENT_MAX_FILES } from "../applicant/schema";
 import { getMyDossier } from "../applicant/queries";

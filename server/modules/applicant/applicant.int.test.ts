@@ -7,7 +7,7 @@ import { useTestDb } from "../../test/db";
 import { createUser, uniqueToken } from "../../test/factories";
 import { signInWithPassword } from "../auth/commands/sign-in-with-password";
 import { act, createDesk, intake, T0 } from "../dossier/commands/test-fixtures";
-import { LocalDirectoryStore } from "../files/object-store";
+import { LocalDirectoryStore } from "../files/storage/object-store";
 import { answerSupplement, storeSupplementFile } from "./commands/answer-supplement";
 import { withdrawMyDossier } from "./commands/withdraw-dossier";
 import { getMyDossier, listMyDossiers } from "./queries";

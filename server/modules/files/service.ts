@@ -4,9 +4,9 @@ import "server-only";
 import type { Db } from "../../db";
 import { AppError } from "../../errors";
 import type { MessageKey, MessageVars, TFunction } from "../../i18n/core";
-import { maxUploadBytes, resolveUploadTarget, storeAttachment, type TUploadTarget } from "./attachments";
+import { maxUploadBytes, resolveUploadTarget, storeAttachment, type TUploadTarget } from "./commands/store-attachment";
 import { BodyTooLargeError, BodyTruncatedError, declaredLength, readCapped, readCappedFormData } from "./body";
-import type { ObjectStore } from "./object-store";
+import type { ObjectStore } from "./storage/object-store";
 import { UPLOAD_HEADERS, type TUploadedAttachment } from "./schema";
 import { formatBytes, typeNames } from "./sniff";
 

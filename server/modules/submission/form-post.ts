@@ -4,8 +4,8 @@
 import "server-only";
 import type { Db } from "../../db";
 import { AppError, isAppError } from "../../errors";
-import { resolveUploadTarget, storeAttachment, deleteDraftAttachment } from "../files/attachments";
-import type { ObjectStore } from "../files/object-store";
+import { resolveUploadTarget, storeAttachment, deleteDraftAttachment } from "../files/commands/store-attachment";
+import type { ObjectStore } from "../files/storage/object-store";
 import { withItemAdded, withItemRemoved } from "../eform/form-data";
 import { saveDraft } from "./commands/save-draft";
 import { loadSubmissionTarget, findSubmitReplay } from "./queries";

@@ -8,8 +8,8 @@ import { createAgency, createProcedure, createUser, uniqueToken } from "../../te
 import { useTestDb } from "../../test/db";
 import { createDossier } from "../dossier/create-dossier";
 import type { TFormSchema } from "../eform/format";
-import { deleteDraftAttachment, openAttachment, resolveUploadTarget, storeAttachment } from "../files/attachments";
-import { LocalDirectoryStore } from "../files/object-store";
+import { deleteDraftAttachment, openAttachment, resolveUploadTarget, storeAttachment } from "../files/commands/store-attachment";
+import { LocalDirectoryStore } from "../files/storage/object-store";
 import { getDraft } from "./queries";
 import { saveDraft } from "./commands/save-draft";
 import { submitDraft } from "./commands/submit-draft";

@@ -3,14 +3,14 @@
 // stored; the bytes go to the object store first and the row after, and a failed row takes the
 // bytes back out, so no row ever points at nothing.
 import { createHash } from "node:crypto";
-import type { AttachmentKind, Db } from "../../db";
-import { AppError } from "../../errors";
-import { isOfficer } from "../auth/policy";
-import { canReadDossier, loadActor, requireActionable } from "../dossier/policy";
-import { ensureDraft } from "../submission/commands/ensure-draft";
-import { newStorageKey, type ObjectStore } from "./object-store";
-import type { TUploadedAttachment } from "./schema";
-import { cleanFileName, isSniffedType, SNIFFED_TYPES, sniffContentType, type SniffedType } from "./sniff";
+import type { AttachmentKind, Db } from "../../../db";
+import { AppError } from "../../../errors";
+import { isOfficer } from "../../auth/policy";
+import { canReadDossier, loadActor, requireActionable } from "../../dossier/policy";
+import { ensureDraft } from "../../submission/commands/ensure-draft";
+import type { TUploadedAttachment } from "../schema";
+import { cleanFileName, isSniffedType, SNIFFED_TYPES, sniffContentType, type SniffedType } from "../sniff";
+import { newStorageKey, type ObjectStore } from "../storage/object-store";
 
 /** Hard cap on any single upload, whatever a component allows (UPLOAD_MAX_BYTES overrides). */
 export function maxUploadBytes(): number {

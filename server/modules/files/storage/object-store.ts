@@ -1,11 +1,11 @@
 // Where attachment bytes live, behind one small interface: a local directory by default (one app
 // node, `npm start` on a fresh machine), S3-compatible storage when several nodes share files.
 // Keys are ours (never derived from a file name); the database row says what a key holds.
+import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, open, rename, rm, stat } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import { Readable } from "node:stream";
-import { randomUUID } from "node:crypto";
 
 export interface StoredObject {
   body: ReadableStream<Uint8Array>;
