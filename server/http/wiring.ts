@@ -5,7 +5,8 @@
 import "server-only";
 import { getDb } from "../db";
 import { handleSupplementAnswerPost as supplementAnswerPost } from "../modules/account/supplement-form";
-import { deleteDraftAttachment, openAttachment, type OpenedAttachment } from "../modules/files/commands/store-attachment";
+import { deleteDraftAttachment } from "../modules/files/commands/delete-draft-attachment";
+import { openAttachment, type OpenedAttachment } from "../modules/files/queries";
 import { getObjectStore } from "../modules/files/storage/object-store";
 import type { TUploadedAttachment } from "../modules/files/schema";
 import { uploadFromRequest as upload } from "../modules/files/service";

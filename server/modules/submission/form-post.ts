@@ -4,7 +4,8 @@
 import "server-only";
 import type { Db } from "../../db";
 import { AppError, isAppError } from "../../errors";
-import { resolveUploadTarget, storeAttachment, deleteDraftAttachment } from "../files/commands/store-attachment";
+import { resolveUploadTarget, storeAttachment } from "../files/commands/store-attachment";
+import { deleteDraftAttachment } from "../files/commands/delete-draft-attachment";
 import type { ObjectStore } from "../files/storage/object-store";
 import { withItemAdded, withItemRemoved } from "../eform/form-data";
 import { saveDraft } from "./commands/save-draft";

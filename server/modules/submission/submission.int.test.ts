@@ -8,7 +8,9 @@ import { createAgency, createProcedure, createUser, uniqueToken } from "../../te
 import { useTestDb } from "../../test/db";
 import { createDossier } from "../dossier/create-dossier";
 import type { TFormSchema } from "../eform/format";
-import { deleteDraftAttachment, openAttachment, resolveUploadTarget, storeAttachment } from "../files/commands/store-attachment";
+import { deleteDraftAttachment } from "../files/commands/delete-draft-attachment";
+import { openAttachment } from "../files/queries";
+import { resolveUploadTarget, storeAttachment } from "../files/commands/store-attachment";
 import { LocalDirectoryStore } from "../files/storage/object-store";
 import { getDraft } from "./queries";
 import { saveDraft } from "./commands/save-draft";

@@ -6,20 +6,12 @@ import { createHash } from "node:crypto";
 import type { AttachmentKind, Db } from "../../../db";
 import { AppError } from "../../../errors";
 import { isOfficer } from "../../auth/policy";
-import { canReadDossier, loadActor, requireActionable } from "../../dossier/policy";
+import { loadActor, requireActionable } from "../../dossier/policy";
 import { ensureDraft } from "../../submission/commands/ensure-draft";
 import type { TUploadedAttachment } from "../schema";
-import { cleanFileName, isSniffedType, SNIFFED_TYPES, sniffContentType, type SniffedType } from "../sniff";
-import { newStorageKey, type ObjectStore } from "../storage/object-store";
-
-/** Hard cap on any single upload, whatever a component allows (UPLOAD_MAX_BYTES overrides). */
-export function maxUploadBytes(): number {
-  const fromEnv = Number(process.env.UPLOAD_MAX_BYTES);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 50 * 1024 * 1024;
-}
-
-/** Officers' scans without a document component: a multi-page colour scan fits. */
-export const SCAN_MAX_BYTES = 20 * 1024 * 1024;
+import { cleanFileName, SNIFFED_TYPES, type SniffedType } from "../sniff";
+import { newStorageKey, type ObjectStore, deleteObjects } from "../storage/object-store";
+import { maxUploadBytes, SCAN_MAX_BYTES, refuse, acceptedOf, checkUploadBytes } from "../upload-rules";
 
 export type TUploadTarget =
   /** A citizen's file for one document component of their draft (the draft is made on the first file). */
@@ -40,16 +32,6 @@ export interface ResolvedUpload {
   attachmentKind: AttachmentKind;
   /** One file per component slot: a new upload replaces the draft's earlier file for it. */
   replacesInSlot: boolean;
-}
-
-function refuse(reason: string, message: string, details: Record<string, unknown> = {}): never {
-  throw new AppError("VALIDATION", { message, details: { reason, ...details } });
-}
-
-function acceptedOf(types: readonly string[]): SniffedType[] {
-  const accepted = types.filter(isSniffedType);
-  // A component configured with nothing we can check accepts nothing rather than anything.
-  return accepted;
 }
 
 export async function resolveUploadTarget(db: Db, { actorUserId, target }: { actorUserId: string; target: TUploadTarget }): Promise<ResolvedUpload> {
@@ -137,21 +119,6 @@ export async function resolveUploadTarget(db: Db, { actorUserId, target }: { act
   };
 }
 
-/** The checks every upload passes, on the bytes as they arrived. */
-export function checkUploadBytes(bytes: Uint8Array, upload: Pick<ResolvedUpload, "limitBytes" | "acceptedTypes">): SniffedType {
-  if (bytes.byteLength === 0) refuse("FILE_EMPTY", "empty file");
-  if (bytes.byteLength > upload.limitBytes) {
-    refuse("FILE_TOO_LARGE", `file of ${bytes.byteLength} bytes over the limit of ${upload.limitBytes}`, { maxBytes: upload.limitBytes });
-  }
-  const type = sniffContentType(bytes.subarray(0, 16));
-  if (!type || !upload.acceptedTypes.includes(type)) {
-    refuse("FILE_TYPE", `content is ${type ?? "not a recognised type"}; accepted: ${upload.acceptedTypes.join(", ")}`, {
-      accepted: upload.acceptedTypes,
-    });
-  }
-  return type;
-}
-
 /** Checks the bytes, stores them and records the row (replacing the slot's earlier file for a draft). */
 export async function storeAttachment(
   db: Db,
@@ -202,78 +169,6 @@ export async function storeAttachment(
   }
 }
 
-/** Best effort: an orphaned object costs disk space, never correctness (no row points at it). */
-export async function deleteObjects(store: ObjectStore, keys: readonly string[]): Promise<void> {
-  for (const key of keys) {
-    try {
-      await store.delete(key);
-    } catch (error) {
-      console.error(`[files] could not delete object ${key}:`, error);
-    }
-  }
-}
-
 function isForeignKeyViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === "P2003";
-}
-
-export interface OpenedAttachment {
-  fileName: string;
-  mimeType: string;
-  sizeBytes: number;
-  body: ReadableStream<Uint8Array>;
-}
-
-/**
- * The file, for someone who may see it: the owner of the draft or dossier, an officer whose scope
- * covers the dossier, or the officer who made an unfiled scan. Anyone else gets NOT_FOUND, as if
- * the id did not exist.
- */
-export async function openAttachment(
-  db: Db,
-  input: { actorUserId: string; attachmentId: string },
-  { store }: { store: ObjectStore },
-): Promise<OpenedAttachment> {
-  const attachment = await db.attachment.findUnique({
-    where: { id: input.attachmentId },
-    select: {
-      fileName: true,
-      mimeType: true,
-      sizeBytes: true,
-      storageKey: true,
-      uploadedById: true,
-      draft: { select: { ownerId: true } },
-      dossier: { select: { ownerId: true, receivingAgencyId: true, handlingAgencyId: true, assigneeId: true } },
-    },
-  });
-  const notFound = () => new AppError("NOT_FOUND", { message: `attachment ${input.attachmentId} for user ${input.actorUserId}` });
-  if (!attachment) throw notFound();
-
-  const actor = await loadActor(db, { userId: input.actorUserId });
-  let allowed: boolean;
-  if (attachment.draft) allowed = attachment.draft.ownerId === actor.userId;
-  else if (attachment.dossier) allowed = attachment.dossier.ownerId === actor.userId || canReadDossier(actor, attachment.dossier);
-  else allowed = attachment.uploadedById === actor.userId;
-  if (!allowed) throw notFound();
-
-  const stored = await store.get(attachment.storageKey);
-  if (!stored) throw new AppError("INTERNAL", { message: `object ${attachment.storageKey} of attachment ${input.attachmentId} is missing` });
-  return { fileName: attachment.fileName, mimeType: attachment.mimeType, sizeBytes: attachment.sizeBytes, body: stored.body };
-}
-
-/** A citizen takes a file back out of their draft. */
-export async function deleteDraftAttachment(
-  db: Db,
-  input: { ownerId: string; attachmentId: string },
-  { store }: { store: ObjectStore },
-): Promise<void> {
-  const attachment = await db.attachment.findFirst({
-    where: { id: input.attachmentId, draft: { ownerId: input.ownerId } },
-    select: { id: true, storageKey: true },
-  });
-  if (!attachment) throw new AppError("NOT_FOUND", { message: `draft attachment ${input.attachmentId} of user ${input.ownerId}` });
-  // Still in a draft at the moment of deletion: a submission may have just filed it in a dossier.
-  const { count } = await db.attachment.deleteMany({ where: { id: attachment.id, draft: { ownerId: input.ownerId } } });
-  if (count === 0) throw new AppError("CONFLICT", { message: `attachment ${input.attachmentId} left the draft` });
-  await deleteObjects(store, [attachment.storageKey]);
 }

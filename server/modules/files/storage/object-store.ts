@@ -108,3 +108,14 @@ export function getObjectStore(): Promise<ObjectStore> {
   globalForStore.motcuaObjectStore ??= createObjectStore();
   return globalForStore.motcuaObjectStore;
 }
+
+/** Best effort: an orphaned object costs disk space, never correctness (no row points at it). */
+export async function deleteObjects(store: ObjectStore, keys: readonly string[]): Promise<void> {
+  for (const key of keys) {
+    try {
+      await store.delete(key);
+    } catch (error) {
+      console.error(`[files] could not delete object ${key}:`, error);
+    }
+  }
+}
