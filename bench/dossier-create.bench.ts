@@ -2,7 +2,7 @@
 // same row with a pre-made code: what the per-(agency, day) counter row costs.
 import { performance } from "node:perf_hooks";
 import { createDb, type Db } from "../server/db";
-import { createDossier } from "../server/modules/dossier/create-dossier";
+import { createDossier } from "../server/modules/dossier/commands/create-dossier";
 import { formatDossierCode, vietnamDayKey } from "../server/modules/dossier/dossier-code";
 import { normalizeSearchText } from "../server/modules/dossier/search-text";
 import { createAgency, createProcedure } from "../server/test/factories";

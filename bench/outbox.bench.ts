@@ -27,7 +27,7 @@ import { drainOutbox, withOutboxLock } from "../app/_offline/sync-engine";
 import { createOfflineClient, outboxTransport } from "../app/_offline/transport";
 import { appRouter } from "../server/api/root";
 import { createDb } from "../server/db";
-import { createDesk, intake } from "../server/modules/dossier/commands/test-fixtures";
+import { createDesk, intake } from "../server/test/desk";
 import type { Bench } from "./types";
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {

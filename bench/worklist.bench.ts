@@ -6,11 +6,11 @@
 // 100,000), BENCH_SAMPLES (default 200 per metric), BENCH_WARMUP (default 20 per metric).
 import { performance } from "node:perf_hooks";
 import { createDb, Prisma, type Db } from "../server/db";
-import { getDossierDetail } from "../server/modules/dossier/detail";
+import { getDossierDetail } from "../server/modules/dossier/queries/dossier-detail";
 import { loadActor, readableAgencyIds, type DossierActor } from "../server/modules/dossier/policy";
 import { normalizeSearchText } from "../server/modules/dossier/search-text";
 import { ZWorklistInputSchema, type TWorklistInput, type TWorklistPage } from "../server/modules/dossier/schema";
-import { decodeCursor, listWorklist, worklistSql } from "../server/modules/dossier/worklist";
+import { decodeCursor, listWorklist, worklistSql } from "../server/modules/dossier/queries/worklist";
 import { getPublicTracking } from "../server/modules/tracking/queries/views";
 import { loadDossiers, seedBenchReference, vacuumAnalyze } from "./seed-dossiers";
 import { percentile, type Bench, type BenchFigure } from "./types";

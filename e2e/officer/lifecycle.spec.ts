@@ -4,7 +4,7 @@ import vi from "../../messages/vi.json" with { type: "json" };
 import { departmentCode } from "../../prisma/seed/agencies";
 import { OFFICER_PASSWORD } from "../../prisma/seed/accounts";
 import type { Db } from "../../server/db";
-import { createDossier } from "../../server/modules/dossier/create-dossier";
+import { createDossier } from "../../server/modules/dossier/commands/create-dossier";
 import { OfficerDossierPage } from "../pages/officer-dossier-page";
 import { OfficerIntakePage } from "../pages/officer-intake-page";
 import { OfficerWorklistPage } from "../pages/officer-worklist-page";

@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import vi from "../../messages/vi.json" with { type: "json" };
 import type { Db } from "../../server/db";
-import { intakeDossier } from "../../server/modules/dossier/commands/intake";
+import { intakeDossier } from "../../server/modules/dossier/commands/intake-dossier";
 
 /** The officer workspace's offline parts: sync status, action dialogs, outbox and conflicts. */
 export class OfflineWorkspacePage {

@@ -4,7 +4,7 @@ import vi from "../../messages/vi.json" with { type: "json" };
 import { departmentCode } from "../../prisma/seed/agencies";
 import type { Db } from "../../server/db";
 import { applyDossierAction } from "../../server/modules/dossier/commands/act";
-import { createDossier } from "../../server/modules/dossier/create-dossier";
+import { createDossier } from "../../server/modules/dossier/commands/create-dossier";
 import { expectNoAxeViolations } from "../fixtures/axe";
 import { SubmissionPage } from "../pages/submission-page";
 import { newCitizen, signInTo, type Citizen } from "../support/citizen";

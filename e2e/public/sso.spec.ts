@@ -3,7 +3,7 @@ import type { Browser, Page } from "@playwright/test";
 import vi from "../../messages/vi.json" with { type: "json" };
 import { CITIZEN_PASSWORD, citizens, officers } from "../../prisma/seed/accounts";
 import type { Db } from "../../server/db";
-import { createDossier } from "../../server/modules/dossier/create-dossier";
+import { createDossier } from "../../server/modules/dossier/commands/create-dossier";
 import { expectNoAxeViolations } from "../fixtures/axe";
 import { DevIdentityProviderPage } from "../pages/dev-identity-provider-page";
 import { e2eBaseUrl, sessionCookieName } from "../support/env";

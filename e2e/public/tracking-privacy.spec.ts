@@ -4,7 +4,7 @@ import en from "../../messages/en.json" with { type: "json" };
 import vi from "../../messages/vi.json" with { type: "json" };
 import { departmentCode } from "../../prisma/seed/agencies";
 import type { Db } from "../../server/db";
-import { createDossier } from "../../server/modules/dossier/create-dossier";
+import { createDossier } from "../../server/modules/dossier/commands/create-dossier";
 import { bucketKey, idAttemptsPerCode } from "../../server/modules/tracking/rate-limit";
 import { TrackingPage } from "../pages/tracking-page";
 import { newCitizen, signInTo } from "../support/citizen";

@@ -10,8 +10,8 @@
 
 import type { Db, DbTx, Role } from "../../server/db";
 import type { WorkingCalendar } from "../../server/modules/calendar/working-time";
-import { INTAKE_CHECKLIST_KEY } from "../../server/modules/dossier/commands/intake";
-import { createDossier } from "../../server/modules/dossier/create-dossier";
+import { INTAKE_CHECKLIST_KEY } from "../../server/modules/dossier/commands/intake-dossier";
+import { createDossier } from "../../server/modules/dossier/commands/create-dossier";
 import type { TCreateDossierInput } from "../../server/modules/dossier/schema";
 import { allAgencies } from "./agencies";
 import { officers, supportingOfficers } from "./accounts";

@@ -3,9 +3,9 @@
 import { z } from "zod";
 import { applyDossierAction } from "../../modules/dossier/commands/act";
 import { bulkAssign } from "../../modules/dossier/commands/bulk-assign";
-import { intakeDossier } from "../../modules/dossier/commands/intake";
-import { getDossierDetail } from "../../modules/dossier/detail";
-import { countsByStatus, listAssignees, procedurePicker } from "../../modules/dossier/queries";
+import { intakeDossier } from "../../modules/dossier/commands/intake-dossier";
+import { getDossierDetail } from "../../modules/dossier/queries/dossier-detail";
+import { countsByStatus, listAssignees, procedurePicker } from "../../modules/dossier/queries/desk";
 import {
   ZActResultSchema,
   ZActSchema,
@@ -28,8 +28,8 @@ import {
   ZWorklistInputSchema,
   ZWorklistPageSchema,
 } from "../../modules/dossier/schema";
-import { listWorklist } from "../../modules/dossier/worklist";
-import { loadIntakeKit, reserveCodesForDevice } from "../../modules/dossier/reservations";
+import { listWorklist } from "../../modules/dossier/queries/worklist";
+import { loadIntakeKit, reserveCodesForDevice } from "../../modules/dossier/commands/reserve-codes";
 import { createTRPCRouter, officerProcedure } from "../trpc";
 
 const officer = officerProcedure();

@@ -7,7 +7,7 @@ import { useTestDb } from "../../test/db";
 import { createAgency, createProcedure, createUser, dossierInput, uniqueToken } from "../../test/factories";
 import { loadActor, validateSession } from "../auth/queries";
 import { signInWithPassword } from "../auth/commands/sign-in-with-password";
-import { createDossier } from "../dossier/create-dossier";
+import { createDossier } from "../dossier/commands/create-dossier";
 import { addHoliday } from "./commands/add-holiday";
 import { createOfficer } from "./commands/create-officer";
 import { createProcedure as adminCreateProcedure } from "./commands/create-procedure";

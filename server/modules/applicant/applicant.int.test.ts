@@ -6,7 +6,7 @@ import { AppError } from "../../errors";
 import { useTestDb } from "../../test/db";
 import { createUser, uniqueToken } from "../../test/factories";
 import { signInWithPassword } from "../auth/commands/sign-in-with-password";
-import { act, createDesk, intake, T0 } from "../dossier/commands/test-fixtures";
+import { act, createDesk, intake, T0 } from "../../test/desk";
 import { LocalDirectoryStore } from "../files/storage/object-store";
 import { answerSupplement, storeSupplementFile } from "./commands/answer-supplement";
 import { withdrawMyDossier } from "./commands/withdraw-dossier";

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../errors";
 import { useTestDb } from "../../test/db";
 import { dueDate } from "../calendar/working-time";
-import { createDesk, intake, key, T0, type Desk } from "./commands/test-fixtures";
-import { loadIntakeKit, releaseExpiredReservations, reserveCodesForDevice } from "./reservations";
+import { createDesk, intake, key, T0, type Desk } from "../../test/desk";
+import { loadIntakeKit, releaseExpiredReservations, reserveCodesForDevice } from "./commands/reserve-codes";
 
 const db = useTestDb({ max: 4 });
 const HOUR = 3_600_000;

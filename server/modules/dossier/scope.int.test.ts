@@ -8,11 +8,11 @@ import { AppError } from "../../errors";
 import { useTestDb } from "../../test/db";
 import { createAgency, createUser } from "../../test/factories";
 import { bulkAssign } from "./commands/bulk-assign";
-import { T0, act, createDesk, intake, key, type Desk } from "./commands/test-fixtures";
-import { getDossierDetail } from "./detail";
+import { T0, act, createDesk, intake, key, type Desk } from "../../test/desk";
+import { getDossierDetail } from "./queries/dossier-detail";
 import type { TDossierState } from "./schema";
-import { countsByStatus, listAssignees, procedurePicker } from "./queries";
-import { listWorklist } from "./worklist";
+import { countsByStatus, listAssignees, procedurePicker } from "./queries/desk";
+import { listWorklist } from "./queries/worklist";
 
 const db = useTestDb({ max: 6 });
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { useTestDb } from "../../test/db";
 import { createAgency, createUser, dossierInput } from "../../test/factories";
-import { intakeDossier } from "./commands/intake";
-import { T0, act, createDesk, intake, key } from "./commands/test-fixtures";
-import { createDossier } from "./create-dossier";
+import { intakeDossier } from "./commands/intake-dossier";
+import { T0, act, createDesk, intake, key } from "../../test/desk";
+import { createDossier } from "./commands/create-dossier";
 import type { TWorklistInput, TWorklistItem } from "./schema";
-import { listWorklist } from "./worklist";
+import { listWorklist } from "./queries/worklist";
 
 const db = useTestDb({ max: 6 });
 const HOUR = 3_600_000;

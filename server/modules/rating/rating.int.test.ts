@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors";
 import { useTestDb } from "../../test/db";
 import { createUser, uniqueToken } from "../../test/factories";
-import { act, createDesk, intake } from "../dossier/commands/test-fixtures";
+import { act, createDesk, intake } from "../../test/desk";
 import { createTrackGrant } from "../tracking/grant";
 import { rateDossier } from "./commands/rate-dossier";
 

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../errors";
 import { useTestDb } from "../../test/db";
 import { createAgency, createUser } from "../../test/factories";
-import { T0, act, createDesk, intake, type Desk } from "../dossier/commands/test-fixtures";
+import { T0, act, createDesk, intake, type Desk } from "../../test/desk";
 import { applicableForms, documentFormOf, renderDossierForm, renderTrackingBookForm } from "./dossier-forms";
 
 const db = useTestDb({ max: 4 });

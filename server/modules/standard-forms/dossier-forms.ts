@@ -21,8 +21,8 @@ import {
   type TSigner,
   type TTrackingBookRow,
 } from ".";
-import { getDossierDetail } from "../dossier/detail";
-import { INTAKE_CHECKLIST_KEY } from "../dossier/commands/intake";
+import { getDossierDetail } from "../dossier/queries/dossier-detail";
+import { INTAKE_CHECKLIST_KEY } from "../dossier/commands/intake-dossier";
 import { loadActor, readableAgencyIds, requireAgencyInScope } from "../dossier/policy";
 import type { TDossierDetail } from "../dossier/schema";
 import { DOSSIER_STATUSES } from "../dossier/status";

@@ -6,7 +6,7 @@ import type { Db } from "../../db";
 import { AppError } from "../../errors";
 import { createAgency, createProcedure, createUser, uniqueToken } from "../../test/factories";
 import { useTestDb } from "../../test/db";
-import { createDossier } from "../dossier/create-dossier";
+import { createDossier } from "../dossier/commands/create-dossier";
 import type { TFormSchema } from "../eform/format";
 import { deleteDraftAttachment } from "../files/commands/delete-draft-attachment";
 import { openAttachment } from "../files/queries";

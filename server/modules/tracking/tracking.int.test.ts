@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestDb } from "../../test/db";
 import { createUser, uniqueToken } from "../../test/factories";
-import { act, createDesk, intake, T0 } from "../dossier/commands/test-fixtures";
+import { act, createDesk, intake, T0 } from "../../test/desk";
 import { AppError } from "../../errors";
 import { verifyTrackGrant } from "./grant";
 import { checkTrackingIdNumber } from "./commands/check-id-number";

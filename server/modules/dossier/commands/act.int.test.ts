@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "../../../errors";
 import { useTestDb } from "../../../test/db";
 import { createUser, dossierInput } from "../../../test/factories";
-import { createDossier } from "../create-dossier";
+import { createDossier } from "./create-dossier";
 import { applyDossierAction } from "./act";
 import { bulkAssign } from "./bulk-assign";
-import { intakeDossier } from "./intake";
-import { T0, act, createDesk, intake, key, type Desk } from "./test-fixtures";
+import { intakeDossier } from "./intake-dossier";
+import { T0, act, createDesk, intake, key, type Desk } from "../../../test/desk";
 
 const db = useTestDb({ max: 10 });
 

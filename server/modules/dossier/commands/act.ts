@@ -9,8 +9,8 @@ import { dueDate, shiftDueForPause, workingTimeBetween, type WorkingCalendar } f
 import { actorIsAssignee, actorRolesOn, loadActor, requireActionable, type DossierActor } from "../policy";
 import { ZActSchema, type TAct, type TActInput, type TActResult, type TDossierState } from "../schema";
 import { WORKFLOW, can, type Transition, type WorkflowStep } from "../workflow";
-import { dossierStateSelect, loadDossierState, staleVersionError } from "./state";
-import { effectiveActionTime } from "./time";
+import { dossierStateSelect, loadDossierState, staleVersionError } from "../queries/dossier-state";
+import { effectiveActionTime } from "../action-time";
 
 export type ApplyDossierActionInput = TActInput & { actorUserId: string };
 

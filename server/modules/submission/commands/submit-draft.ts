@@ -3,7 +3,7 @@
 // with the dossier of the first attempt; a refused submission stores nothing.
 import type { Db } from "../../../db";
 import { AppError } from "../../../errors";
-import { createDossier } from "../../dossier/create-dossier";
+import { createDossier } from "../../dossier/commands/create-dossier";
 import type { TCreateDossierInput } from "../../dossier/schema";
 import { can } from "../../dossier/workflow";
 import { type TSubmissionIssue, checkDraft } from "../draft-check";

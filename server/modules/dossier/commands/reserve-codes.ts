@@ -1,14 +1,14 @@
 // Offline counter intake: blocks of dossier codes reserved for one officer's device, for one agency
 // and one Vietnam day; the intake command accepts such a code at sync; what the device needs to
 // print a receipt slip offline (the agency's working calendar and the procedures' time limits).
-import { Prisma, type Db, type DbTx } from "../../db";
-import { AppError } from "../../errors";
-import { loadWorkingCalendar } from "../calendar/queries";
-import type { WorkingCalendar } from "../calendar/working-time";
-import { reserveDossierCodes } from "./code-allocation";
-import { vietnamDayKey } from "./dossier-code";
-import { loadActor, requireDeskAt } from "./policy";
-import { MAX_DEVICE_AHEAD_MS, MAX_DEVICE_BEHIND_MS } from "./commands/time";
+import { Prisma, type Db, type DbTx } from "../../../db";
+import { AppError } from "../../../errors";
+import { loadWorkingCalendar } from "../../calendar/queries";
+import type { WorkingCalendar } from "../../calendar/working-time";
+import { MAX_DEVICE_AHEAD_MS, MAX_DEVICE_BEHIND_MS } from "../action-time";
+import { reserveDossierCodes } from "../code-allocation";
+import { vietnamDayKey } from "../dossier-code";
+import { loadActor, requireDeskAt } from "../policy";
 
 /** How many unused codes a device holds per agency and day (it tops up to this when online). */
 export const DEFAULT_RESERVATION_BLOCK = 10;

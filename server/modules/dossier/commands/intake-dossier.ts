@@ -3,12 +3,12 @@
 // due date from the handling agency's calendar, START clock event, receipt slip form 01).
 import type { Db, Prisma } from "../../../db";
 import { AppError } from "../../../errors";
-import { createDossier } from "../create-dossier";
+import { effectiveActionTime } from "../action-time";
 import { loadActor, requireDeskAt } from "../policy";
 import { ZIntakeSchema, type TIntake, type TIntakeInput, type TIntakeResult } from "../schema";
-import { checkReservedCode, markReservationUsed } from "../reservations";
 import { can } from "../workflow";
-import { effectiveActionTime } from "./time";
+import { createDossier } from "./create-dossier";
+import { checkReservedCode, markReservationUsed } from "./reserve-codes";
 
 /** Where the ticked checklist is kept on the dossier (formData is the applicant's declaration plus this). */
 export const INTAKE_CHECKLIST_KEY = "intakeChecklist";

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "../../errors";
-import { createAgency, createProcedure, dossierInput, uniqueToken } from "../../test/factories";
-import { useTestDb } from "../../test/db";
-import { allocateDossierCode, reserveDossierCodes } from "./code-allocation";
+import { AppError } from "../../../errors";
+import { useTestDb } from "../../../test/db";
+import { createAgency, createProcedure, dossierInput, uniqueToken } from "../../../test/factories";
+import { allocateDossierCode, reserveDossierCodes } from "../code-allocation";
+import { parseDossierCode } from "../dossier-code";
 import { createDossier } from "./create-dossier";
-import { parseDossierCode } from "./dossier-code";
 
 // A pool of 20: enough for real contention on the counter row.
 const db = useTestDb({ max: 20 });

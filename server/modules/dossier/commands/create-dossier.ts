@@ -1,11 +1,11 @@
 // createDossier: the one way a dossier comes into existence (seed, counter intake, online submission).
-import { Prisma, type Db, type DbTx } from "../../db";
-import { AppError } from "../../errors";
-import { loadWorkingCalendar } from "../calendar/queries";
-import { dueDate } from "../calendar/working-time";
-import { allocateDossierCode } from "./code-allocation";
-import { ZCreateDossierSchema, type TCreateDossier, type TCreateDossierInput, type TCreatedDossier } from "./schema";
-import { normalizeSearchText } from "./search-text";
+import { Prisma, type Db, type DbTx } from "../../../db";
+import { AppError } from "../../../errors";
+import { loadWorkingCalendar } from "../../calendar/queries";
+import { dueDate } from "../../calendar/working-time";
+import { allocateDossierCode } from "../code-allocation";
+import { ZCreateDossierSchema, type TCreateDossier, type TCreateDossierInput, type TCreatedDossier } from "../schema";
+import { normalizeSearchText } from "../search-text";
 
 export interface CreateDossierOptions {
   /**

@@ -8,14 +8,21 @@
 //
 // The SQL pages on the Dossier table alone (index-ordered where the indexes allow), then joins the
 // names for just that page.
-import { Prisma, type Db, type DossierStatus } from "../../db";
-import { AppError } from "../../errors";
-import { loadWorkingCalendar } from "../calendar/queries";
-import { advanceWorkingTime, DEFAULT_WORKING_PERIODS, workingDayLengthMs, type WorkingCalendar } from "../calendar/working-time";
-import { loadActor, memberAgencyIds, readableAgencyIds, requireAgencyInScope, type DossierActor } from "./policy";
-import { ZWorklistInputSchema, type TWorklistInput, type TWorklistItem, type TWorklistPage, type TWorklistQuery, type TWorklistView } from "./schema";
-import { parseDossierCode } from "./dossier-code";
-import { normalizeSearchText } from "./search-text";
+import { Prisma, type Db, type DossierStatus } from "../../../db";
+import { AppError } from "../../../errors";
+import { loadWorkingCalendar } from "../../calendar/queries";
+import { advanceWorkingTime, DEFAULT_WORKING_PERIODS, workingDayLengthMs, type WorkingCalendar } from "../../calendar/working-time";
+import { parseDossierCode } from "../dossier-code";
+import { loadActor, memberAgencyIds, readableAgencyIds, requireAgencyInScope, type DossierActor } from "../policy";
+import {
+  ZWorklistInputSchema,
+  type TWorklistInput,
+  type TWorklistItem,
+  type TWorklistPage,
+  type TWorklistQuery,
+  type TWorklistView,
+} from "../schema";
+import { normalizeSearchText } from "../search-text";
 
 export const DUE_SOON_WORKING_DAYS = 2;
 

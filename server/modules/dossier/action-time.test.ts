@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_DEVICE_AHEAD_MS, MAX_DEVICE_BEHIND_MS, effectiveActionTime } from "./time";
+import { MAX_DEVICE_AHEAD_MS, MAX_DEVICE_BEHIND_MS, effectiveActionTime } from "./action-time";
 
 const now = new Date("2026-03-10T03:00:00Z");
 const at = (ms: number) => new Date(now.getTime() + ms);

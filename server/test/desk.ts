@@ -1,9 +1,9 @@
 // Fixtures for the lifecycle integration tests: one agency's desk with every role, unique per call.
-import type { Db } from "../../../db";
-import { createAgency, createProcedure, createUser, uniqueToken } from "../../../test/factories";
-import type { TActInput, TActResult } from "../schema";
-import { applyDossierAction } from "./act";
-import { intakeDossier } from "./intake";
+import type { Db } from "../db";
+import { applyDossierAction } from "../modules/dossier/commands/act";
+import { intakeDossier } from "../modules/dossier/commands/intake-dossier";
+import type { TActInput, TActResult } from "../modules/dossier/schema";
+import { createAgency, createProcedure, createUser, uniqueToken } from "./factories";
 
 export type Desk = Awaited<ReturnType<typeof createDesk>>;
 

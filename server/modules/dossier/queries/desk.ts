@@ -1,10 +1,10 @@
 // Read-side helpers of the officers' desk: assignee pickers, counts, the intake procedure picker.
-import type { Db } from "../../db";
-import { AppError } from "../../errors";
-import { holderAgencyIds } from "./commands/act";
-import { loadActor, requireAgencyInScope, requireReadable } from "./policy";
-import { DOSSIER_STATUSES, TERMINAL_STATUSES } from "./status";
-import type { TAssignee, TPickerProcedure, TStatusCounts } from "./schema";
+import type { Db } from "../../../db";
+import { AppError } from "../../../errors";
+import { holderAgencyIds } from "../commands/act";
+import { loadActor, requireAgencyInScope, requireReadable } from "../policy";
+import type { TAssignee, TPickerProcedure, TStatusCounts } from "../schema";
+import { DOSSIER_STATUSES, TERMINAL_STATUSES } from "../status";
 
 /** Officers who may hold the dossier's current step (or `stepOrder`), with their open workload. */
 export async function listAssignees(
