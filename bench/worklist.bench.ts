@@ -7,7 +7,8 @@
 import { performance } from "node:perf_hooks";
 import { createDb, Prisma, type Db } from "../server/db";
 import { getDossierDetail } from "../server/modules/dossier/queries/dossier-detail";
-import { loadActor, readableAgencyIds, type DossierActor } from "../server/modules/dossier/policy";
+import { loadActor } from "../server/modules/dossier/queries/dossier-actor";
+import { readableAgencyIds, type DossierActor } from "../server/modules/dossier/policy";
 import { normalizeSearchText } from "../server/modules/dossier/search-text";
 import { ZWorklistInputSchema, type TWorklistInput, type TWorklistPage } from "../server/modules/dossier/schema";
 import { decodeCursor, listWorklist, worklistSql } from "../server/modules/dossier/queries/worklist";

@@ -29,7 +29,8 @@ import {
   ZWorklistPageSchema,
 } from "../../modules/dossier/schema";
 import { listWorklist } from "../../modules/dossier/queries/worklist";
-import { loadIntakeKit, reserveCodesForDevice } from "../../modules/dossier/commands/reserve-codes";
+import { loadIntakeKit } from "../../modules/dossier/queries/intake-kit";
+import { reserveCodesForDevice } from "../../modules/dossier/commands/reserve-codes";
 import { createTRPCRouter, officerProcedure } from "../trpc";
 
 const officer = officerProcedure();

@@ -1,4 +1,5 @@
 
+
 // The dossier code `<agency identifier>-<YYMMDD>-<NNNN>` (Circular 01/2018/TT-VPCP art. 19),
 // e.g. `000.00.14.H56-200203-0118`. Pure: no clock, no database, no process time zone.
 
@@ -75,4 +76,9 @@ function pad2(n: number): string {
 /** Codes are printed upper case; people type them any way. */
 export function normaliseDossierCode(code: string): string {
   return code.trim().toUpperCase();
+}
+
+/** The instant the Vietnam calendar day `YYMMDD` starts (UTC+7, no daylight saving). */
+export function vietnamDayStart(dayKey: string): Date {
+  return new Date(`20${dayKey.slice(0, 2)}-${dayKey.slice(2, 4)}-${dayKey.slice(4, 6)}T00:00:00+07:00`);
 }

@@ -1,9 +1,8 @@
 // Who may see and touch a dossier: agency scope, the roles that count at that dossier, assignment.
 // Rights are memberships re-read from the database on every call (auth/queries.ts › loadActor).
-import type { Db, Role } from "../../db";
+import type { Role } from "../../db";
 import { AppError } from "../../errors";
 import type { Actor } from "../auth/policy";
-import { loadActor as loadAuthActor } from "../auth/queries";
 import { actorRolesOn } from "./acting-roles";
 
 export type { Actor } from "../auth/policy";
@@ -25,21 +24,6 @@ export interface DossierScope {
   handlingAgencyId: string;
   assigneeId: string | null;
   ownerId?: string | null;
-}
-
-/**
- * The actor re-read from the database, or UNAUTHENTICATED when the account is gone or inactive.
- * Also says whether they read across agencies (a controller or system administrator at the ministry).
- */
-export async function loadActor(db: Db, { userId }: { userId: string }): Promise<DossierActor> {
-  const actor = await loadAuthActor(db, { userId: userId });
-  if (!actor) throw new AppError("UNAUTHENTICATED", { message: `user ${userId} is missing or inactive` });
-  const crossIds = actor.memberships.filter((m) => CROSS_AGENCY_READ_ROLES.includes(m.role)).map((m) => m.agencyId);
-  let readsAcrossAgencies = false;
-  if (crossIds.length > 0) {
-    readsAcrossAgencies = (await db.agency.count({ where: { id: { in: crossIds }, kind: "MINISTRY", active: true } })) > 0;
-  }
-  return { ...actor, readsAcrossAgencies };
 }
 
 /** Agencies where the actor holds any role (their own scope, without the ministry's reach). */

@@ -5,7 +5,9 @@ import { AppError } from "../../errors";
 import { useTestDb } from "../../test/db";
 import { dueDate } from "../calendar/working-time";
 import { createDesk, intake, key, T0, type Desk } from "../../test/desk";
-import { loadIntakeKit, releaseExpiredReservations, reserveCodesForDevice } from "./commands/reserve-codes";
+import { loadIntakeKit } from "./queries/intake-kit";
+import { releaseExpiredReservations } from "./commands/release-expired-reservations";
+import { reserveCodesForDevice } from "./commands/reserve-codes";
 
 const db = useTestDb({ max: 4 });
 const HOUR = 3_600_000;

@@ -1,7 +1,8 @@
 // Reading a stored file back, for whoever may see it.
 import type { Db } from "../../db";
 import { AppError } from "../../errors";
-import { canReadDossier, loadActor } from "../dossier/policy";
+import { canReadDossier } from "../dossier/policy";
+import { loadActor } from "../dossier/queries/dossier-actor";
 import type { ObjectStore } from "./storage/object-store";
 
 export interface OpenedAttachment {

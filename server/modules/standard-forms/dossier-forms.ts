@@ -23,7 +23,8 @@ import {
 } from ".";
 import { getDossierDetail } from "../dossier/queries/dossier-detail";
 import { INTAKE_CHECKLIST_KEY } from "../dossier/commands/intake-dossier";
-import { loadActor, readableAgencyIds, requireAgencyInScope } from "../dossier/policy";
+import { loadActor } from "../dossier/queries/dossier-actor";
+import { readableAgencyIds, requireAgencyInScope } from "../dossier/policy";
 import type { TDossierDetail } from "../dossier/schema";
 import { DOSSIER_STATUSES } from "../dossier/status";
 import { DOSSIER_ACTIONS } from "../dossier/workflow";

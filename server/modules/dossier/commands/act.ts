@@ -6,7 +6,8 @@ import { Prisma, type Db, type DbTx, type DossierAction, type Role, type StepKin
 import { AppError } from "../../../errors";
 import { loadWorkingCalendar } from "../../calendar/queries";
 import { dueDate, shiftDueForPause, workingTimeBetween, type WorkingCalendar } from "../../calendar/working-time";
-import { actorIsAssignee, actorRolesOn, loadActor, requireActionable, type DossierActor } from "../policy";
+import { actorIsAssignee, actorRolesOn, requireActionable, type DossierActor } from "../policy";
+import { loadActor } from "../queries/dossier-actor";
 import { ZActSchema, type TAct, type TActInput, type TActResult, type TDossierState } from "../schema";
 import { WORKFLOW, can, type Transition, type WorkflowStep } from "../workflow";
 import { dossierStateSelect, loadDossierState, staleVersionError } from "../queries/dossier-state";

@@ -3,7 +3,7 @@
 // re-applies nothing and one refused dossier does not undo the others.
 import type { Db } from "../../../db";
 import { AppError } from "../../../errors";
-import { loadActor } from "../policy";
+import { loadActor } from "../queries/dossier-actor";
 import { ZBulkAssignSchema, type TBulkAssignInput, type TBulkAssignResult } from "../schema";
 import { applyDossierAction } from "./act";
 

@@ -1,14 +1,15 @@
 // Counter intake: a reception officer files a dossier for a walk-in applicant (channel 1) or one
 // that arrived by post (channel 3). The dossier is received at once (createDossier: RECEIVED,
 // due date from the handling agency's calendar, START clock event, receipt slip form 01).
-import type { Db, Prisma } from "../../../db";
+import type { Db, Prisma, DbTx } from "../../../db";
 import { AppError } from "../../../errors";
-import { effectiveActionTime } from "../action-time";
-import { loadActor, requireDeskAt } from "../policy";
+import { effectiveActionTime, MAX_DEVICE_AHEAD_MS, MAX_DEVICE_BEHIND_MS } from "../action-time";
+import { vietnamDayStart } from "../dossier-code";
+import { requireDeskAt } from "../policy";
+import { loadActor } from "../queries/dossier-actor";
 import { ZIntakeSchema, type TIntake, type TIntakeInput, type TIntakeResult } from "../schema";
 import { can } from "../workflow";
 import { createDossier } from "./create-dossier";
-import { checkReservedCode, markReservationUsed } from "./reserve-codes";
 
 /** Where the ticked checklist is kept on the dossier (formData is the applicant's declaration plus this). */
 export const INTAKE_CHECKLIST_KEY = "intakeChecklist";
@@ -184,4 +185,45 @@ async function resolveVersion(db: Db, input: TIntake, now: Date) {
     throw new AppError("NOT_FOUND", { message: `no published version of procedure ${input.procedureCode ?? input.procedureVersionId}` });
   }
   return version;
+}
+
+/**
+ * Checks a reserved code offered by an intake and says when the dossier was received. The code
+ * must be this officer's, for this device and receiving agency, unused, and the device time of the
+ * intake must lie within the code's day and before it expired, and within the skew allowance of
+ * commands (time.ts): never in the future, at most MAX_DEVICE_BEHIND_MS old.
+ */
+async function checkReservedCode(
+  db: Db,
+  input: { code: string; userId: string; deviceId: string | undefined; agencyId: string; deviceAt: Date | undefined },
+  options: { now: Date },
+): Promise<{ reservationId: string; code: string; receivedAt: Date }> {
+  const refuse = (reason: string, message: string) =>
+    new AppError("VALIDATION", { message: `reserved code ${input.code}: ${message}`, details: { field: "reservedCode", reason } });
+  const reservation = await db.dossierCodeReservation.findUnique({
+    where: { code: input.code },
+    select: { id: true, code: true, day: true, agencyId: true, userId: true, deviceId: true, expiresAt: true, dossierId: true },
+  });
+  if (!reservation || reservation.userId !== input.userId || reservation.deviceId !== input.deviceId) {
+    throw refuse("RESERVATION_NOT_YOURS", "not reserved for this officer and device");
+  }
+  if (reservation.agencyId !== input.agencyId) throw refuse("RESERVATION_OTHER_AGENCY", "reserved for another agency");
+  if (reservation.dossierId) throw new AppError("CONFLICT", { message: `reserved code ${input.code} is already used`, details: { reason: "RESERVATION_USED" } });
+  if (!input.deviceAt) throw refuse("DEVICE_TIME_MISSING", "an offline intake must say when it happened");
+
+  const at = input.deviceAt.getTime();
+  const now = options.now.getTime();
+  if (at > now + MAX_DEVICE_AHEAD_MS || at < now - MAX_DEVICE_BEHIND_MS) throw refuse("DEVICE_TIME_SKEW", "device time outside the allowed skew");
+  const dayStart = vietnamDayStart(reservation.day).getTime();
+  if (at < dayStart || at >= reservation.expiresAt.getTime()) throw refuse("RESERVATION_EXPIRED", "used outside its day or after it expired");
+  // As for every command: the device time, never later than the server's now.
+  return { reservationId: reservation.id, code: reservation.code, receivedAt: new Date(Math.max(dayStart, Math.min(at, now))) };
+}
+
+/** Inside the dossier's transaction: the reservation now belongs to the dossier (once). */
+async function markReservationUsed(tx: DbTx, { reservationId, dossierId }: { reservationId: string; dossierId: string }): Promise<void> {
+  const claimed = await tx.dossierCodeReservation.updateMany({ where: { id: reservationId, dossierId: null }, data: { dossierId } });
+  if (claimed.count !== 1) {
+    throw new AppError("CONFLICT", { message: `reservation ${reservationId} was used meanwhile`, details: { reason: "RESERVATION_USED" } });
+  }
 }

@@ -2,7 +2,8 @@
 import type { Db } from "../../../db";
 import { AppError } from "../../../errors";
 import { holderAgencyIds } from "../commands/act";
-import { loadActor, requireAgencyInScope, requireReadable } from "../policy";
+import { loadActor } from "./dossier-actor";
+import { requireAgencyInScope, requireReadable } from "../policy";
 import type { TAssignee, TPickerProcedure, TStatusCounts } from "../schema";
 import { DOSSIER_STATUSES, TERMINAL_STATUSES } from "../status";
 

@@ -1,9 +1,11 @@
 // One dossier for an officer: what was filed, where it stands, how it got there, what may follow.
 import type { Db, Prisma } from "../../../db";
-import { actorIsAssignee, actorRolesOn, canActOnDossier, loadActor, requireReadable } from "../policy";
+import { actorIsAssignee, actorRolesOn, canActOnDossier, requireReadable } from "../policy";
+import { loadActor } from "./dossier-actor";
 import type { TDossierDetail } from "../schema";
 import { availableActions } from "../workflow";
-import { deadlineFlags, dueSoonThreshold } from "./worklist";
+import { deadlineFlags } from "../deadline-flags";
+import { dueSoonThreshold } from "./worklist";
 
 const agencyRef = { select: { id: true, code: true, nameVi: true, nameEn: true } } as const;
 

@@ -12,8 +12,9 @@ import { Prisma, type Db, type DossierStatus } from "../../../db";
 import { AppError } from "../../../errors";
 import { loadWorkingCalendar } from "../../calendar/queries";
 import { advanceWorkingTime, DEFAULT_WORKING_PERIODS, workingDayLengthMs, type WorkingCalendar } from "../../calendar/working-time";
+import { RUNNING, deadlineFlags } from "../deadline-flags";
 import { parseDossierCode } from "../dossier-code";
-import { loadActor, memberAgencyIds, readableAgencyIds, requireAgencyInScope, type DossierActor } from "../policy";
+import { memberAgencyIds, readableAgencyIds, requireAgencyInScope, type DossierActor } from "../policy";
 import {
   ZWorklistInputSchema,
   type TWorklistInput,
@@ -23,12 +24,12 @@ import {
   type TWorklistView,
 } from "../schema";
 import { normalizeSearchText } from "../search-text";
+import { loadActor } from "./dossier-actor";
 
 export const DUE_SOON_WORKING_DAYS = 2;
 
 /** Unfinished dossiers someone still works on (PROCESSED waits for the result's return). */
 export const OPEN_STATUSES: readonly DossierStatus[] = ["RECEIVED", "PROCESSING", "SUPPLEMENT_REQUESTED", "AWAITING_FEE", "PROCESSED"];
-const RUNNING: readonly DossierStatus[] = ["RECEIVED", "PROCESSING"];
 
 type SortKey = "due" | "submittedAsc" | "submittedDesc";
 
@@ -335,19 +336,6 @@ function keysetAlternatives(sort: SortKey, c: Cursor): Prisma.Sql[] {
 
 function toItem(r: Row, now: Date, dueSoonBefore: Date): TWorklistItem {
   return { ...r, ...deadlineFlags(r, now, dueSoonBefore) };
-}
-
-/** Flags shown on worklists and the detail page. Only a running clock can be overdue (a pause holds it). */
-export function deadlineFlags(
-  d: { status: DossierStatus; dueAt: Date | null; stepDueAt: Date | null },
-  now: Date,
-  dueSoonBefore: Date,
-): { overdue: boolean; dueSoon: boolean; stepOverdue: boolean } {
-  const running = RUNNING.includes(d.status);
-  const overdue = running && d.dueAt !== null && d.dueAt.getTime() < now.getTime();
-  const dueSoon = running && !overdue && d.dueAt !== null && d.dueAt.getTime() < dueSoonBefore.getTime();
-  const stepOverdue = running && d.stepDueAt !== null && d.stepDueAt.getTime() < now.getTime();
-  return { overdue, dueSoon, stepOverdue };
 }
 
 const DEFAULT_CALENDAR_AGENCY = {
