@@ -10,7 +10,7 @@ import { openAttachment, type OpenedAttachment } from "../modules/files/queries"
 import { getObjectStore } from "../modules/files/storage/object-store";
 import type { TUploadedAttachment } from "../modules/files/schema";
 import { uploadFromRequest as upload } from "../modules/files/service";
-import { renderDossierForm as dossierForm, renderTrackingBookForm as trackingBookForm } from "../modules/standard-forms/dossier-forms";
+import { renderDossierForm as dossierForm, renderTrackingBookForm as trackingBookForm } from "../modules/standard-forms/queries";
 import { getSubmittedDossier as submittedDossier, renderSubmissionReceipt as submissionReceipt } from "../modules/submission/confirmation";
 import { handleSubmissionPost as submissionPost, submissionPostLimit as postLimit } from "../modules/submission/form-post";
 import { loadSubmissionPage as submissionPage } from "../modules/submission/page-data";

@@ -6,18 +6,13 @@ import jsQR from "jsqr";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, describe, expect, it } from "vitest";
 import * as f from "./fixtures";
-import {
-  renderApologyLetter,
-  renderControlSheet,
-  renderReceiptSlip,
-  renderRefusal,
-  renderStopNotice,
-  renderSupplementRequest,
-  renderTrackingBook,
-  rowTimeliness,
-  stepOutcome,
-  trackingUrl,
-} from "./index";
+import { renderApologyLetter } from "./apology-letter";
+import { renderControlSheet, stepOutcome } from "./control-sheet";
+import { renderReceiptSlip, trackingUrl } from "./receipt-slip";
+import { renderRefusal } from "./refusal";
+import { renderStopNotice } from "./stop-notice";
+import { renderSupplementRequest } from "./supplement-request";
+import { renderTrackingBook, rowTimeliness } from "./tracking-book";
 
 // Text extraction and rasterising use Debian's poppler-utils (pdftotext, pdftoppm).
 const hasPoppler = spawnSync("pdftotext", ["-v"]).error === undefined && spawnSync("pdftoppm", ["-v"]).error === undefined;

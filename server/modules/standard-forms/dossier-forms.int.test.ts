@@ -9,7 +9,8 @@ import { AppError } from "../../errors";
 import { useTestDb } from "../../test/db";
 import { createAgency, createUser } from "../../test/factories";
 import { T0, act, createDesk, intake, type Desk } from "../../test/desk";
-import { applicableForms, documentFormOf, renderDossierForm, renderTrackingBookForm } from "./dossier-forms";
+import { applicableForms, documentFormOf } from "./dossier-forms";
+import { renderDossierForm, renderTrackingBookForm } from "./queries";
 
 const db = useTestDb({ max: 4 });
 

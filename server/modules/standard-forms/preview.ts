@@ -2,16 +2,14 @@
 //   npx tsx server/modules/standard-forms/preview.ts /tmp/forms [en]
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { renderApologyLetter } from "./apology-letter";
+import { renderControlSheet } from "./control-sheet";
 import * as f from "./fixtures";
-import {
-  renderApologyLetter,
-  renderControlSheet,
-  renderReceiptSlip,
-  renderRefusal,
-  renderStopNotice,
-  renderSupplementRequest,
-  renderTrackingBook,
-} from "./index";
+import { renderReceiptSlip } from "./receipt-slip";
+import { renderRefusal } from "./refusal";
+import { renderStopNotice } from "./stop-notice";
+import { renderSupplementRequest } from "./supplement-request";
+import { renderTrackingBook } from "./tracking-book";
 
 const out = process.argv[2] ?? "/tmp/motcua-forms";
 const locale = process.argv[3] === "en" ? "en" : "vi";

@@ -10,7 +10,7 @@ import { type Db, type DossierAction, type DossierStatus, type Prisma, type Resu
 import { getT } from "../../i18n/messages";
 import { loadWorkingCalendar } from "../calendar/queries";
 import { dueDate } from "../calendar/working-time";
-import { renderReceiptSlip } from "../standard-forms";
+import { renderReceiptSlip } from "../standard-forms/receipt-slip";
 import { agencyHeader, documentFormOf } from "../standard-forms/dossier-forms";
 
 export interface TSubmittedView {
