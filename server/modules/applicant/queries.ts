@@ -1,16 +1,14 @@
 // A citizen's own dossiers, across every procedure and agency: the list on /me and one dossier's
 // detail with what the applicant may do with it (answer a supplement request, withdraw).
-import type { Db,DbTx,Role } from "../../db";
+import type { Db, DbTx, Role } from "../../db";
 import { AppError } from "../../errors";
-import { knownValues } from "../eform/form-data";
-import { parseFormSchema,type TFormSchema } from "../eform/format";
-import { can } from "../dossier/workflow";
-import { isSniffedType,SNIFFED_TYPES } from "../files/sniff";
-import { loadFullTracking } from "../tracking/queries/views";
 import { normaliseDossierCode } from "../dossier/dossier-code";
-import type { TFullTracking,TTimeliness } from "../tracking/schema";
+import { knownValues } from "../eform/form-data";
+import type { TFormSchema } from "../eform/format";
+import { loadFullTracking } from "../tracking/queries/views";
+import type { TFullTracking, TTimeliness } from "../tracking/schema";
 import { timelinessOf } from "../tracking/timeliness";
-import { SUPPLEMENT_FILE_MAX_BYTES } from "./schema";
+import { ownerMay, formSchemaOf, uploadSlotsOf } from "./owned-dossier";
 
 // ─── The list ─────────────────────────────────────────────────────────────
 
@@ -172,40 +170,6 @@ export async function loadOwnedDossier(db: Db | DbTx, { ownerId, code }: { owner
     throw new AppError("NOT_FOUND", { message: `dossier ${code} of user ${ownerId}` });
   }
   return dossier;
-}
-
-export function ownerMay(action: "SUPPLEMENT" | "WITHDRAW", d: OwnedDossier, now: Date): boolean {
-  return can(action, {
-    status: d.status,
-    currentStepOrder: d.currentStepOrder,
-    steps: d.procedureVersion.steps,
-    actorRoles: [],
-    actorIsAssignee: false,
-    actorIsOwner: true,
-    now,
-    dueAt: d.dueAt,
-  }).ok;
-}
-
-export function formSchemaOf(d: OwnedDossier): TFormSchema | null {
-  try {
-    return parseFormSchema(d.procedureVersion.formSchema);
-  } catch {
-    return null;
-  }
-}
-
-/** A general slot plus one per document component, with each one's accepted types and size. */
-export function uploadSlotsOf(d: OwnedDossier): TUploadSlot[] {
-  return [
-    { componentId: null, name: null, acceptedTypes: [...SNIFFED_TYPES], maxSizeBytes: SUPPLEMENT_FILE_MAX_BYTES },
-    ...d.procedureVersion.components.map((c) => ({
-      componentId: c.id,
-      name: { vi: c.nameVi, en: c.nameEn },
-      acceptedTypes: c.acceptedTypes.filter(isSniffedType),
-      maxSizeBytes: c.maxSizeBytes,
-    })),
-  ];
 }
 
 /** One of the owner's dossiers with what they may do with it. Training dossiers included: they are the owner's own. */

@@ -12,7 +12,8 @@ import { deleteObjects, type ObjectStore } from "../../files/storage/object-stor
 import { storeAttachment, type ResolvedUpload } from "../../files/commands/store-attachment";
 import { isSniffedType } from "../../files/sniff";
 import { fieldValidationError } from "../../account/unique-fields";
-import { formSchemaOf,loadOwnedDossier,ownerMay,uploadSlotsOf } from "../queries";
+import { formSchemaOf, ownerMay, uploadSlotsOf } from "../owned-dossier";
+import { loadOwnedDossier } from "../queries";
 import { correctableFields,SUPPLEMENT_MAX_FILES } from "../schema";
 
 // ─── Supplement files ─────────────────────────────────────────────────────
