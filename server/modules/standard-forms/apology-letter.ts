@@ -4,7 +4,7 @@ import { formNumber, letterFooter, nationalHeader } from "./blocks";
 import { formatDate, formatDateTime, formatPlaceDate } from "./format";
 import { labels as allLabels } from "./labels";
 import { A4_PORTRAIT, createComposer, OFFICIAL_MARGINS } from "./layout";
-import { type TApologyLetter, ZApologyLetterSchema } from "./types";
+import { type TApologyLetter, ZApologyLetterSchema } from "./schema";
 
 export async function renderApologyLetter(input: TApologyLetter): Promise<Uint8Array> {
   const dto = ZApologyLetterSchema.parse(input);

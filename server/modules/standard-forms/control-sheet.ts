@@ -5,7 +5,7 @@ import { compareVietnamDays, formatDateTime, formatShortDateTime } from "./forma
 import { labels as allLabels, type Labels } from "./labels";
 import { A4_PORTRAIT, type Cell, createComposer, OFFICIAL_MARGINS, type Run } from "./layout";
 import { procedureText } from "./shared";
-import { type TControlSheet, type TStepOutcome, ZControlSheetSchema, type ZControlStepSchema } from "./types";
+import { type TControlSheet, type TStepOutcome, ZControlSheetSchema, type ZControlStepSchema } from "./schema";
 import type { z } from "zod";
 
 type ControlStep = z.output<typeof ZControlStepSchema>;

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import jsQR from "jsqr";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, describe, expect, it } from "vitest";
-import * as f from "./fixtures";
+import * as f from "../../test/form-samples";
 import { renderApologyLetter } from "./apology-letter";
 import { renderControlSheet, stepOutcome } from "./control-sheet";
 import { renderReceiptSlip, trackingUrl } from "./receipt-slip";

@@ -7,7 +7,7 @@ import { INTAKE_CHECKLIST_KEY } from "../dossier/commands/intake-dossier";
 import type { TDossierDetail } from "../dossier/schema";
 import { DOSSIER_STATUSES } from "../dossier/status";
 import { DOSSIER_ACTIONS } from "../dossier/workflow";
-import type { TAgencyHeader, TApplicant, TControlStep, TDocumentForm, TReceivedDocument } from "./types";
+import type { TAgencyHeader, TApplicant, TControlStep, TDocumentForm, TReceivedDocument } from "./schema";
 
 export const DOSSIER_FORMS = ["01", "02", "03", "04", "05", "06"] as const;
 export type DossierFormNumber = (typeof DOSSIER_FORMS)[number];

@@ -1,5 +1,5 @@
 // Dates as printed on the forms: always Vietnam time, whatever the process time zone.
-import type { Locale } from "./types";
+import type { Locale } from "./schema";
 
 /** Vietnam has used UTC+7 all year since 1975 (no daylight saving), so a fixed offset is exact. */
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;

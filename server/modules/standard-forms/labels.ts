@@ -1,5 +1,5 @@
 // Every word the forms print, in Vietnamese (the official text) and English (a reading aid).
-import type { TDocumentForm, TStepOutcome } from "./types";
+import type { TDocumentForm, TStepOutcome } from "./schema";
 
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

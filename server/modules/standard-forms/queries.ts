@@ -33,7 +33,7 @@ import { renderRefusal } from "./refusal";
 import { renderStopNotice } from "./stop-notice";
 import { renderSupplementRequest } from "./supplement-request";
 import { renderTrackingBook } from "./tracking-book";
-import type { TAgencyHeader, TSigner, TTrackingBookRow } from "./types";
+import type { TAgencyHeader, TSigner, TTrackingBookRow } from "./schema";
 
 async function loadHeaders(db: Db, ids: string[], locale: FormLocale): Promise<Map<string, { header: TAgencyHeader; kind: string }>> {
   const rows = await db.agency.findMany({

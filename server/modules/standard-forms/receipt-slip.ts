@@ -5,7 +5,7 @@ import { labels as allLabels } from "./labels";
 import { A4_PORTRAIT, createComposer, OFFICIAL_MARGINS } from "./layout";
 import { drawQr } from "./qr";
 import { procedureText } from "./shared";
-import { type TReceiptSlip, ZReceiptSlipSchema } from "./types";
+import { type TReceiptSlip, ZReceiptSlipSchema } from "./schema";
 
 /** The tracking page the slip's QR code opens. */
 export function trackingUrl(baseUrl: string, dossierCode: string): string {

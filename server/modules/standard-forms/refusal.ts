@@ -4,7 +4,7 @@ import { formatPlaceDate } from "./format";
 import { labels as allLabels } from "./labels";
 import { A4_PORTRAIT, createComposer, OFFICIAL_MARGINS, type Run } from "./layout";
 import { procedureText } from "./shared";
-import { type TRefusal, ZRefusalSchema } from "./types";
+import { type TRefusal, ZRefusalSchema } from "./schema";
 
 export async function renderRefusal(input: TRefusal): Promise<Uint8Array> {
   const dto = ZRefusalSchema.parse(input);

@@ -3,7 +3,7 @@ import { formNumber, letterFooter, nationalHeader, title } from "./blocks";
 import { formatDate, formatPlaceDate } from "./format";
 import { labels as allLabels } from "./labels";
 import { A4_PORTRAIT, createComposer, OFFICIAL_MARGINS } from "./layout";
-import { type TStopNotice, ZStopNoticeSchema } from "./types";
+import { type TStopNotice, ZStopNoticeSchema } from "./schema";
 
 export async function renderStopNotice(input: TStopNotice): Promise<Uint8Array> {
   const dto = ZStopNoticeSchema.parse(input);

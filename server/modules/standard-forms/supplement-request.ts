@@ -4,7 +4,7 @@ import { formatDate, formatPlaceDate } from "./format";
 import { labels as allLabels } from "./labels";
 import { A4_PORTRAIT, createComposer, OFFICIAL_MARGINS } from "./layout";
 import { procedureText } from "./shared";
-import { type TSupplementRequest, ZSupplementRequestSchema } from "./types";
+import { type TSupplementRequest, ZSupplementRequestSchema } from "./schema";
 
 export async function renderSupplementRequest(input: TSupplementRequest): Promise<Uint8Array> {
   const dto = ZSupplementRequestSchema.parse(input);

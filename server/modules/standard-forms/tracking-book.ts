@@ -4,7 +4,7 @@ import { formNumber, upper } from "./blocks";
 import { formatDateTime, formatShortDate, formatShortDateTime } from "./format";
 import { labels as allLabels, type Labels } from "./labels";
 import { A4_LANDSCAPE, type Cell, createComposer, type Run } from "./layout";
-import { type TTrackingBook, ZTrackingBookSchema, type ZTrackingBookRowSchema } from "./types";
+import { type TTrackingBook, ZTrackingBookSchema, type ZTrackingBookRowSchema } from "./schema";
 import type { z } from "zod";
 
 type Row = z.output<typeof ZTrackingBookRowSchema>;

@@ -1,15 +1,15 @@
 // Writes every form, filled with the sample data, to a folder for a look:
-//   npx tsx server/modules/standard-forms/preview.ts /tmp/forms [en]
+//   npx tsx scripts/preview-forms.ts /tmp/forms [en]
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { renderApologyLetter } from "./apology-letter";
-import { renderControlSheet } from "./control-sheet";
-import * as f from "./fixtures";
-import { renderReceiptSlip } from "./receipt-slip";
-import { renderRefusal } from "./refusal";
-import { renderStopNotice } from "./stop-notice";
-import { renderSupplementRequest } from "./supplement-request";
-import { renderTrackingBook } from "./tracking-book";
+import { renderApologyLetter } from "../server/modules/standard-forms/apology-letter";
+import { renderControlSheet } from "../server/modules/standard-forms/control-sheet";
+import { renderReceiptSlip } from "../server/modules/standard-forms/receipt-slip";
+import { renderRefusal } from "../server/modules/standard-forms/refusal";
+import { renderStopNotice } from "../server/modules/standard-forms/stop-notice";
+import { renderSupplementRequest } from "../server/modules/standard-forms/supplement-request";
+import { renderTrackingBook } from "../server/modules/standard-forms/tracking-book";
+import * as f from "../server/test/form-samples";
 
 const out = process.argv[2] ?? "/tmp/motcua-forms";
 const locale = process.argv[3] === "en" ? "en" : "vi";

@@ -1,5 +1,5 @@
-// Realistic sample inputs for the forms: used by the tests and by preview.ts.
-import { vietnamParts } from "./format";
+// Realistic sample inputs for the standard forms: used by their tests and by scripts/preview-forms.ts.
+import { vietnamParts } from "../modules/standard-forms/format";
 import type {
   TApologyLetter,
   TControlSheet,
@@ -9,7 +9,7 @@ import type {
   TSupplementRequest,
   TTrackingBook,
   TTrackingBookRow,
-} from "./types";
+} from "../modules/standard-forms/schema";
 
 export const agency = {
   parentName: "Ủy ban nhân dân tỉnh Lâm Đồng",
