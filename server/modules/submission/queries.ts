@@ -161,7 +161,7 @@ export function toDraft(row: DraftRow): TDraft {
   return { ...row, formData: data.success ? data.data : {} };
 }
 
-export async function loadPublishedVersion(db: Db | DbTx, procedureVersionId: string) {
+export async function loadPublishedVersion(db: Db | DbTx, { procedureVersionId }: { procedureVersionId: string }) {
   const version = await db.procedureVersion.findUnique({
     where: { id: procedureVersionId },
     select: { id: true, status: true, formSchema: true, channels: true },

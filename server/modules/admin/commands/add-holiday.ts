@@ -17,7 +17,7 @@ export async function addHoliday(db: Db, input: { actorUserId: string } & THolid
   // A weekday declared a working day changes nothing: almost certainly a mistyped date.
   if (values.kind === "WORKING_DAY" && !isWeekend(values.date)) throw fieldErrors({ date: "NOT_WEEKEND" }, `${values.date} is not a weekend day`);
   return db.$transaction(async (tx) => {
-    await lockCalendar(tx, agencyId);
+    await lockCalendar(tx, { agencyId: agencyId });
     const clash = await tx.holiday.findFirst({ where: { agencyId, date: dateOf(values.date) }, select: { id: true } });
     if (clash) throw fieldErrors({ date: "EXISTS" }, `${values.date} is already in the calendar`);
     const row = await tx.holiday.create({

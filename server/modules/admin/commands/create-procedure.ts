@@ -19,8 +19,8 @@ export async function createProcedure(db: Db, input: { actorUserId: string } & T
       if (await tx.procedure.findUnique({ where: { code: values.code }, select: { id: true } })) {
         throw fieldErrors({ code: "CODE_TAKEN" }, `procedure code ${values.code} is taken`);
       }
-      await requireSector(tx, values.sectorId);
-      const agencyIds = await requireAgencies(tx, values.agencyIds);
+      await requireSector(tx, { sectorId: values.sectorId });
+      const agencyIds = await requireAgencies(tx, { agencyIds: values.agencyIds });
       const procedure = await tx.procedure.create({
         data: { code: values.code, sectorId: values.sectorId, level: values.level, agencies: { create: agencyIds.map((agencyId) => ({ agencyId })) } },
         select: { id: true },

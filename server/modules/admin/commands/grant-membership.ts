@@ -17,7 +17,7 @@ export async function grantMembership(db: Db, input: { actorUserId: string } & T
   const actor = await loadAdminActor(db, { userId: input.actorUserId });
   requireGrantable(actor, values.agencyId, values.role);
   return db.$transaction(async (tx) => {
-    const user = await findVisibleUser(tx, actor, values.userId);
+    const user = await findVisibleUser(tx, { actor, userId: values.userId });
     const agency = await tx.agency.findUnique({ where: { id: values.agencyId }, select: { id: true } });
     if (!agency) throw new AppError("NOT_FOUND", { message: `agency ${values.agencyId}` });
     const existing = await tx.membership.findUnique({
@@ -46,6 +46,6 @@ export async function grantMembership(db: Db, input: { actorUserId: string } & T
       before: existing ? membershipView(existing) : null,
       after: membershipView(saved),
     });
-    return toAdminUser(await findVisibleUser(tx, actor, values.userId));
+    return toAdminUser(await findVisibleUser(tx, { actor, userId: values.userId }));
   });
 }

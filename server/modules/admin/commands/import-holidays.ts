@@ -22,8 +22,8 @@ export async function importHolidays(
   const actor = await loadAdminActor(db, { userId: input.actorUserId });
   requireCalendarAdmin(actor, agencyId);
   return db.$transaction(async (tx) => {
-    await lockCalendar(tx, agencyId);
-    const plan = planHolidayImport(values.csv, await storedDays(tx, agencyId));
+    await lockCalendar(tx, { agencyId: agencyId });
+    const plan = planHolidayImport(values.csv, await storedDays(tx, { agencyId: agencyId }));
     if (plan.errors.length > 0) {
       throw new AppError("VALIDATION", { message: `holiday import: ${plan.errors.length} problem(s)`, details: { errors: plan.errors } });
     }

@@ -11,7 +11,7 @@ export async function removeHoliday(db: Db, input: { actorUserId: string; holida
     const row = await tx.holiday.findUnique({ where: { id: input.holidayId }, select: holidaySelect });
     if (!row) throw new AppError("NOT_FOUND", { message: `holiday ${input.holidayId}` });
     requireCalendarAdmin(actor, row.agencyId);
-    await lockCalendar(tx, row.agencyId);
+    await lockCalendar(tx, { agencyId: row.agencyId });
     await tx.holiday.delete({ where: { id: row.id } });
     await writeAudit(tx, { actorUserId: input.actorUserId, entity: "Holiday", entityId: row.id, action: "delete", before: toHoliday(row), after: null });
     return { id: row.id };

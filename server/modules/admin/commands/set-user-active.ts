@@ -12,7 +12,7 @@ export async function setUserActive(db: Db, input: { actorUserId: string; userId
   const actor = await loadAdminActor(db, { userId: input.actorUserId });
   if (values.userId === input.actorUserId) throw fieldErrors({ userId: "SELF" }, "administrators do not deactivate themselves");
   return db.$transaction(async (tx) => {
-    const before = await findVisibleUser(tx, actor, values.userId);
+    const before = await findVisibleUser(tx, { actor, userId: values.userId });
     requireUserAdmin(actor, before);
     if (before.active === values.active) return toAdminUser(before);
     const after = await tx.user.update({

@@ -12,13 +12,13 @@ import { writeAudit, auditView } from "./write-audit";
 export async function setUserPassword(db: Db, input: { actorUserId: string; userId: string; password: string }): Promise<TAdminUser> {
   const values = parseInput(ZSetPasswordSchema, { userId: input.userId, password: input.password });
   const actor = await loadAdminActor(db, { userId: input.actorUserId });
-  const target = await findVisibleUser(db, actor, values.userId);
+  const target = await findVisibleUser(db, { actor, userId: values.userId });
   requireUserAdmin(actor, target);
   const weak = passwordProblems(values.password, [target.email, target.phone]);
   if (weak.length > 0) throw fieldErrors({ password: weak[0]! }, "weak password");
   const passwordHash = await hashPassword(values.password);
   return db.$transaction(async (tx) => {
-    const before = await findVisibleUser(tx, actor, values.userId);
+    const before = await findVisibleUser(tx, { actor, userId: values.userId });
     const after = await tx.user.update({
       where: { id: values.userId },
       data: { passwordHash, failedSignIns: 0, lockedUntil: null, sessionVersion: { increment: 1 } },

@@ -19,8 +19,8 @@ export async function updateProcedureSettings(db: Db, input: { actorUserId: stri
       select: { id: true, code: true, sectorId: true, level: true, active: true, agencies: { select: { agencyId: true } } },
     });
     if (!before) throw new AppError("NOT_FOUND", { message: `procedure ${values.procedureId}` });
-    await requireSector(tx, values.sectorId);
-    const agencyIds = await requireAgencies(tx, values.agencyIds);
+    await requireSector(tx, { sectorId: values.sectorId });
+    const agencyIds = await requireAgencies(tx, { agencyIds: values.agencyIds });
     await tx.procedure.update({ where: { id: before.id }, data: { sectorId: values.sectorId, level: values.level, active: values.active } });
     await tx.procedureAgency.deleteMany({ where: { procedureId: before.id, agencyId: { notIn: agencyIds } } });
     await tx.procedureAgency.createMany({ data: agencyIds.map((agencyId) => ({ procedureId: before.id, agencyId })), skipDuplicates: true });

@@ -28,7 +28,7 @@ export function toHoliday(row: { id: string; date: Date; kind: "HOLIDAY" | "WORK
  * Serialises edits of one calendar: `@@unique([date, agencyId])` does not stop two nationwide rows
  * for one date (NULLs are distinct), so duplicates are prevented under this lock instead.
  */
-export async function lockCalendar(tx: DbTx, agencyId: string | null): Promise<void> {
+export async function lockCalendar(tx: DbTx, { agencyId }: { agencyId: string | null }): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`motcua:holiday:${agencyId ?? "*"}`}))`;
 }
 
@@ -45,7 +45,7 @@ export async function listHolidays(db: Db, input: { actorUserId: string; year: n
   return rows.map(toHoliday);
 }
 
-export async function storedDays(tx: DbTx, agencyId: string | null): Promise<StoredDay[]> {
+export async function storedDays(tx: DbTx, { agencyId }: { agencyId: string | null }): Promise<StoredDay[]> {
   const rows = await tx.holiday.findMany({ where: { agencyId }, select: { date: true, kind: true, nameVi: true, nameEn: true } });
   return rows.map((r) => ({ ...r, date: dayOf(r.date) }));
 }
@@ -56,5 +56,5 @@ export async function previewHolidayImport(db: Db, input: { actorUserId: string;
   const agencyId = values.agencyId ?? null;
   const actor = await loadAdminActor(db, { userId: input.actorUserId });
   requireCalendarAdmin(actor, agencyId);
-  return planHolidayImport(values.csv, await storedDays(db, agencyId));
+  return planHolidayImport(values.csv, await storedDays(db, { agencyId: agencyId }));
 }

@@ -62,14 +62,14 @@ function toVersion(row: VersionRow, dossierCount: number): TAdminProcedureVersio
   };
 }
 
-export async function requireAgencies(tx: DbTx, agencyIds: readonly string[]): Promise<string[]> {
+export async function requireAgencies(tx: DbTx, { agencyIds }: { agencyIds: readonly string[] }): Promise<string[]> {
   const unique = [...new Set(agencyIds)];
   const found = await tx.agency.count({ where: { id: { in: unique } } });
   if (found !== unique.length) throw fieldErrors({ agencyIds: "AGENCY_UNKNOWN" }, "unknown agency");
   return unique;
 }
 
-export async function requireSector(tx: DbTx, sectorId: string): Promise<void> {
+export async function requireSector(tx: DbTx, { sectorId }: { sectorId: string }): Promise<void> {
   if (!(await tx.sector.findUnique({ where: { id: sectorId }, select: { id: true } }))) throw fieldErrors({ sectorId: "SECTOR_UNKNOWN" }, "unknown sector");
 }
 

@@ -57,7 +57,7 @@ function visibleTo(actor: AdminActor): Prisma.UserWhereInput {
 }
 
 /** A user in the actor's sight, or NOT_FOUND (an agency administrator cannot probe other agencies' accounts). */
-export async function findVisibleUser(tx: DbTx, actor: AdminActor, userId: string): Promise<UserRow> {
+export async function findVisibleUser(tx: DbTx, { actor, userId }: { actor: AdminActor; userId: string }): Promise<UserRow> {
   const row = await tx.user.findFirst({ where: { AND: [{ id: userId }, visibleTo(actor)] }, select: userSelect });
   if (!row) throw new AppError("NOT_FOUND", { message: `user ${userId} not found or outside the scope of ${actor.userId}` });
   return row;
@@ -100,5 +100,5 @@ export async function listUsers(db: Db, input: { actorUserId: string } & TUserLi
 
 export async function getAdminUser(db: Db, input: { actorUserId: string; userId: string }): Promise<TAdminUser> {
   const actor = await loadAdminActor(db, { userId: input.actorUserId });
-  return toAdminUser(await findVisibleUser(db, actor, input.userId));
+  return toAdminUser(await findVisibleUser(db, { actor, userId: input.userId }));
 }

@@ -6,9 +6,9 @@ import { lockOwnerVersion } from "./save-draft";
 export async function ensureDraft(db: Db, input: { ownerId: string; procedureVersionId: string }): Promise<{ id: string }> {
   const existing = await findDraftFor(db, input);
   if (existing) return { id: existing.id };
-  await loadPublishedVersion(db, input.procedureVersionId);
+  await loadPublishedVersion(db, input);
   return db.$transaction(async (tx) => {
-    await lockOwnerVersion(tx, input.ownerId, input.procedureVersionId);
+    await lockOwnerVersion(tx, input);
     const again = await tx.dossierDraft.findFirst({
       where: { ownerId: input.ownerId, procedureVersionId: input.procedureVersionId },
       orderBy: { updatedAt: "desc" },

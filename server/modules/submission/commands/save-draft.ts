@@ -25,7 +25,7 @@ export function cleanDraftData(data: TDraftData, formSchema: TFormSchema): TDraf
 }
 
 /** Serialises draft creation per citizen and version, so two tabs (or two first uploads) share one draft. */
-export async function lockOwnerVersion(tx: DbTx, ownerId: string, procedureVersionId: string): Promise<void> {
+export async function lockOwnerVersion(tx: DbTx, { ownerId, procedureVersionId }: { ownerId: string; procedureVersionId: string }): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`draft:${ownerId}:${procedureVersionId}`}, 0))`;
 }
 
@@ -39,7 +39,7 @@ export async function saveDraft(
 ): Promise<TDraft> {
   const parsed = ZDraftDataSchema.safeParse(input.formData);
   if (!parsed.success) throw new AppError("VALIDATION", { message: `saveDraft: ${parsed.error.message}`, details: { reason: "DRAFT_INVALID" } });
-  const version = await loadPublishedVersion(db, input.procedureVersionId);
+  const version = await loadPublishedVersion(db, input);
   const data = cleanDraftData(parsed.data, parseFormSchema(version.formSchema)) as Prisma.InputJsonObject;
 
   if (input.draftId) {
@@ -52,7 +52,7 @@ export async function saveDraft(
   }
 
   const row = await db.$transaction(async (tx) => {
-    await lockOwnerVersion(tx, input.ownerId, input.procedureVersionId);
+    await lockOwnerVersion(tx, input);
     const existing = await tx.dossierDraft.findFirst({
       where: { ownerId: input.ownerId, procedureVersionId: input.procedureVersionId },
       orderBy: { updatedAt: "desc" },
