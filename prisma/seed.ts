@@ -16,7 +16,7 @@ import { agencySeedIds, isSeedComplete, SEED_STATUS_SQL, seedStatusParams, type 
 
 export { demoAccounts };
 
-export interface SeedOptions {
+interface SeedOptions {
   /** Demo accounts and dossiers (default: on unless SEED_DEMO_DATA=false). */
   demo?: boolean;
   /** "Now" for the demo dossiers' history (default: SEED_NOW, else the clock). */
@@ -25,7 +25,7 @@ export interface SeedOptions {
   concurrency?: number;
 }
 
-export interface SeedSummary {
+interface SeedSummary {
   alreadyComplete: boolean;
   created: { agencies: number; sectors: number; procedures: number; holidays: number; users: number; dossiers: number };
   /** Demo dossiers whose history this run wrote (created now, or left half-done by an interrupted run). */

@@ -17,8 +17,8 @@ import { pathToFileURL } from "node:url";
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 import { citizens, officers } from "../prisma/seed/accounts";
 
-export const DEFAULT_DEV_OIDC_PORT = 9400;
-export const DEV_OIDC_CLIENTS = {
+const DEFAULT_DEV_OIDC_PORT = 9400;
+const DEV_OIDC_CLIENTS = {
   vneid: { clientId: "motcua", clientSecret: "motcua-dev-oidc-secret-vneid" },
   "org-sso": { clientId: "motcua-org", clientSecret: "motcua-dev-oidc-secret-org" },
 } as const;
@@ -61,18 +61,18 @@ function officerIdentity(person: { email: string; name: string }, note: string):
 }
 
 /** Test identities: the seeded citizens (their first sign-in links to the demo account) and new people. */
-export const DEV_CITIZENS = [
+const DEV_CITIZENS = [
   ...citizens.map((c) => citizenIdentity(c, "đã có tài khoản trên motcua")),
   citizenIdentity({ idNumber: "038196012345", name: "Phạm Thị Thu Trang", dateOfBirth: "1996-09-08", phone: "0900000201" }, "người mới"),
   citizenIdentity({ idNumber: "040201000789", name: "Hoàng Văn Bảo", dateOfBirth: "2001-01-27" }, "người mới"),
 ];
 
-export const DEV_OFFICERS = [
+const DEV_OFFICERS = [
   ...officers.map((o) => officerIdentity(o, "")),
   officerIdentity({ email: "nguoingoai@motcua.test", name: "Người ngoài hệ thống" }, "không phải cán bộ"),
 ];
 
-export interface DevOidcProvider {
+interface DevOidcProvider {
   issuer: string;
   port: number;
   /** VNEID_* and ORG_OIDC_* for the app. */
@@ -80,7 +80,7 @@ export interface DevOidcProvider {
   close(): Promise<void>;
 }
 
-export interface DevOidcOptions {
+interface DevOidcOptions {
   port?: number;
   host?: string;
   /** Public issuer URL when it differs from http://host:port (a tunnel, a demo host). */

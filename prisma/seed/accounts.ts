@@ -5,7 +5,7 @@
 import { departmentCode, departments, MINISTRY_CODE, ministry, provinceFullNameVi, provinceSlug } from "./agencies";
 import { formatAddress, type AddressParts } from "./random";
 
-export type OfficerRole =
+type OfficerRole =
   | "RECEPTION_OFFICER"
   | "SPECIALIST"
   | "LEADER"
@@ -19,7 +19,7 @@ export type OfficerRole =
 export const OFFICER_PASSWORD = "Motcua@2026";
 export const CITIZEN_PASSWORD = "Congdan@2026";
 
-export const ROLE_LABELS: Record<OfficerRole, { vi: string; en: string }> = {
+const ROLE_LABELS: Record<OfficerRole, { vi: string; en: string }> = {
   RECEPTION_OFFICER: { vi: "Cán bộ tiếp nhận", en: "Reception officer" },
   SPECIALIST: { vi: "Chuyên viên", en: "Specialist" },
   LEADER: { vi: "Lãnh đạo", en: "Leader" },
@@ -30,14 +30,14 @@ export const ROLE_LABELS: Record<OfficerRole, { vi: string; en: string }> = {
   SYSTEM_ADMIN: { vi: "Quản trị hệ thống", en: "System administrator" },
 };
 
-export interface OfficerSeed {
+interface OfficerSeed {
   email: string;
   name: string;
   agencyCode: string;
   role: OfficerRole;
 }
 
-export interface CitizenSeed {
+interface CitizenSeed {
   email: string;
   name: string;
   phone: string;

@@ -2,12 +2,12 @@
 // (the provinces since 1 July 2025, DOMAIN.md). Identifier codes, addresses and hotlines are demo
 // values (`codeIsDemo: true`): the officially assigned codes are settings an administrator edits.
 
-export interface WorkingPeriod {
+interface WorkingPeriod {
   start: string;
   end: string;
 }
 
-export interface AgencySeed {
+interface AgencySeed {
   /**
    * Fixed id: the seed recognises its agencies by id, not by code, because the code is a setting
    * an administrator replaces with the official one (the seed must not then add a second agency).
@@ -40,7 +40,7 @@ export const PROVINCES = [
   "An Giang",
 ] as const;
 
-export type ProvinceName = (typeof PROVINCES)[number];
+type ProvinceName = (typeof PROVINCES)[number];
 
 /** The six centrally-run cities (thành phố trực thuộc trung ương); the others are provinces (tỉnh). */
 const CITIES: ReadonlySet<string> = new Set(["Hà Nội", "Huế", "Hải Phòng", "Đà Nẵng", "TP. Hồ Chí Minh", "Cần Thơ"]);

@@ -137,7 +137,7 @@ export async function seedHolidays(db: Db): Promise<number> {
     ON CONFLICT ("id") DO NOTHING`;
 }
 
-export async function nationwideHolidayYears(db: Db): Promise<Set<number>> {
+async function nationwideHolidayYears(db: Db): Promise<Set<number>> {
   const rows = await db.$queryRaw<{ year: number }[]>`
     SELECT DISTINCT EXTRACT(YEAR FROM "date")::int AS year FROM "Holiday"
     WHERE "agencyId" IS NULL AND "date" >= make_date(${Math.min(...HOLIDAY_YEARS)}::int, 1, 1)

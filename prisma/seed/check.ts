@@ -12,7 +12,7 @@ import { clockState } from "../../server/modules/dossier/status";
 import { can } from "../../server/modules/dossier/workflow";
 import { demoDossierCreationKeys } from "./ids";
 
-export interface DemoDossierReport {
+interface DemoDossierReport {
   dossiers: number;
   byStatus: Record<string, number>;
   byChannel: Record<string, number>;

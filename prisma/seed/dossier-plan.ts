@@ -21,11 +21,11 @@ export type TargetStatus =
   | "PROCESSED"
   | "RETURNED";
 
-export type Channel = 1 | 2 | 3;
-export type Delivery = "AT_DESK" | "BY_POST";
+type Channel = 1 | 2 | 3;
+type Delivery = "AT_DESK" | "BY_POST";
 
 /** The demo citizens that own some online dossiers, so the citizen portal has "my dossiers". */
-export interface DemoOwner {
+interface DemoOwner {
   email: string;
   name: string;
   phone: string;
@@ -61,7 +61,7 @@ export interface DossierPlan {
   contractValue: number | null;
 }
 
-export interface PlanContext {
+interface PlanContext {
   /** Procedures by code. */
   procedures: ReadonlyMap<string, ProcedureSeed>;
   ministryCode: string;

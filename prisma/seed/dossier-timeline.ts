@@ -24,8 +24,8 @@ import type { DossierPlan, TargetStatus } from "./dossier-plan";
 import type { FeeRule, ProcedureSeed, RoleName, StepKindName } from "./procedures";
 import { Random, seedOf } from "./random";
 
-export type Status = TargetStatus;
-export type Action =
+type Status = TargetStatus;
+type Action =
   | "RECEIVE"
   | "REFUSE"
   | "ASSIGN"
@@ -44,7 +44,7 @@ export type Action =
 /** An officer role, or "OWNER": the applicant's own account acted. */
 export type Actor = RoleName | "POSTAL_STAFF" | "OWNER";
 
-export interface TimelineStepDef {
+interface TimelineStepDef {
   order: number;
   kind: StepKindName;
   role: RoleName;
@@ -61,7 +61,7 @@ export interface TimelineProcedure {
   componentNames: readonly string[];
 }
 
-export interface TimelineEvent {
+interface TimelineEvent {
   action: Action;
   fromStatus: Status;
   toStatus: Status;
@@ -76,7 +76,7 @@ export interface TimelineEvent {
   assigneeRole: RoleName | null;
 }
 
-export interface TimelineStep {
+interface TimelineStep {
   order: number;
   holderRole: Actor | null;
   startedAt: Date;
@@ -87,7 +87,7 @@ export interface TimelineStep {
   fromCreation: boolean;
 }
 
-export interface TimelineClockEvent {
+interface TimelineClockEvent {
   kind: "START" | "PAUSE" | "RESUME" | "EXTEND" | "STOP";
   at: Date;
   dueAt: Date;
@@ -96,7 +96,7 @@ export interface TimelineClockEvent {
   eventIndex: number;
 }
 
-export interface TimelineFinal {
+interface TimelineFinal {
   status: Status;
   currentStepOrder: number | null;
   assigneeRole: RoleName | null;
@@ -173,7 +173,7 @@ const WITHDRAW_REASON = "Tổ chức, cá nhân có văn bản đề nghị rút
 const EXTEND_REASON = "Hồ sơ cần xác minh thêm; gửi thư xin lỗi và hẹn lại ngày trả kết quả (mẫu 04)";
 
 /** A creation instant on the day of `candidate`: online any time of day; desk and post inside working periods of the working day on or before it. */
-export function snapStart(plan: DossierPlan, cal: WorkingCalendar, candidate: Date, rng: Random): Date {
+function snapStart(plan: DossierPlan, cal: WorkingCalendar, candidate: Date, rng: Random): Date {
   const local = toLocal(candidate, cal.timeZone);
   if (plan.channel === 2) {
     const minutes = rng.int(6 * 60, 23 * 60 - 1);
@@ -187,7 +187,7 @@ export function snapStart(plan: DossierPlan, cal: WorkingCalendar, candidate: Da
 }
 
 /** How many calendar days before "now" a dossier with this target typically started. */
-export function startAgeDays(plan: DossierPlan, limitDays: number, rng: Random): number {
+function startAgeDays(plan: DossierPlan, limitDays: number, rng: Random): number {
   const span = limitDays * 1.4;
   switch (plan.target) {
     case "NEW":

@@ -40,7 +40,7 @@ interface Pending {
 
 type UserFor = (actor: Actor | null) => string | null;
 
-export interface DossierSeedResult {
+interface DossierSeedResult {
   created: number;
   completed: number;
 }

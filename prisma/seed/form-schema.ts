@@ -3,9 +3,9 @@
 // Deliberately small: a list of fields, with `group` as the only nesting, so the citizen portal
 // can render it and both sides can validate the submitted formData with the same rules.
 
-export type FormFieldType = "text" | "number" | "date" | "select" | "idNumber" | "address" | "group";
+type FormFieldType = "text" | "number" | "date" | "select" | "idNumber" | "address" | "group";
 
-export interface FormOption {
+interface FormOption {
   value: string;
   labelVi: string;
   labelEn: string;

@@ -15,7 +15,7 @@ export function procedureSeedId(code: string): string {
   return `seed-procedure-${code}`;
 }
 
-export const procedureSeedIds = procedures.map((p) => procedureSeedId(p.code));
+const procedureSeedIds = procedures.map((p) => procedureSeedId(p.code));
 
 /** Fixed id of a demo user: "tiepnhan.hanoi@motcua.test" → "seed-user-tiepnhan-hanoi". */
 export function userSeedId(email: string): string {

@@ -15,13 +15,13 @@ export type FeeRule =
   | { kind: "percent"; rate: number; min: number; max: number }
   | { kind: "schedule" };
 
-export interface SectorSeed {
+interface SectorSeed {
   code: string;
   nameVi: string;
   nameEn: string;
 }
 
-export interface ComponentSeed {
+interface ComponentSeed {
   nameVi: string;
   nameEn: string;
   required: boolean;
@@ -29,7 +29,7 @@ export interface ComponentSeed {
   copiesEn: string;
 }
 
-export interface StepSeed {
+interface StepSeed {
   kind: StepKindName;
   nameVi: string;
   nameEn: string;

@@ -127,7 +127,7 @@ export function citizenIdNumber(rng: Random, province: string, gender: Gender, b
 
 const MOBILE_PREFIXES = ["032", "033", "034", "035", "036", "037", "038", "039", "070", "076", "077", "078", "079", "081", "083", "084", "085", "086", "088", "090", "091", "093", "094", "096", "097", "098"];
 
-export function mobilePhone(rng: Random): string {
+function mobilePhone(rng: Random): string {
   return `${rng.pick(MOBILE_PREFIXES)}${rng.digits(7)}`;
 }
 

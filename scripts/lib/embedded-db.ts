@@ -22,7 +22,7 @@ export const DEFAULT_EMBEDDED_DB_DIR = ".data/pglite";
  */
 export const DEFAULT_EMBEDDED_DB_MAX_CONNECTIONS = 10;
 
-export interface EmbeddedDbOptions {
+interface EmbeddedDbOptions {
   /** Data directory; created on first start. A temp dir gives a throwaway database. */
   dataDir: string;
   /** TCP port on 127.0.0.1; 0 picks a free one. Default 54329. */
@@ -43,7 +43,7 @@ export interface EmbeddedDb {
   stop(): Promise<void>;
 }
 
-export class DataDirLockedError extends UserFacingError {
+class DataDirLockedError extends UserFacingError {
   constructor(
     readonly dataDir: string,
     readonly ownerPid: number,
@@ -59,7 +59,7 @@ export class DataDirLockedError extends UserFacingError {
   }
 }
 
-export class PortInUseError extends UserFacingError {
+class PortInUseError extends UserFacingError {
   constructor(
     readonly port: number,
     readonly host: string,

@@ -17,7 +17,7 @@ export class UserFacingError extends Error {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** True when something accepts TCP connections on host:port. */
-export function canConnect(port: number, host = "127.0.0.1", timeoutMs = 1000): Promise<boolean> {
+function canConnect(port: number, host = "127.0.0.1", timeoutMs = 1000): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host });
     const done = (ok: boolean) => {
@@ -39,7 +39,7 @@ export function isPortFree(port: number, host = "127.0.0.1"): Promise<boolean> {
   });
 }
 
-export interface WaitForPortOptions {
+interface WaitForPortOptions {
   host?: string;
   timeoutMs?: number;
   intervalMs?: number;

@@ -126,7 +126,3 @@ export const PERMISSIONS: Readonly<Record<string, ProcedurePermission>> = {
 export function permissionOf(path: string): ProcedurePermission | undefined {
   return Object.hasOwn(PERMISSIONS, path) ? PERMISSIONS[path] : undefined;
 }
-
-export function mayCall(path: string, caller: Caller): boolean {
-  return permissionOf(path)?.roles.includes(caller) ?? false;
-}

@@ -34,11 +34,6 @@ export function formatDate(date: Date, locale: Locale): string {
   return dateTimeFormat(locale, false).format(date);
 }
 
-/** A calendar date stored as UTC midnight (DATE columns, validFrom at local midnight is close enough). */
-export function formatCalendarDate(date: Date, locale: Locale): string {
-  return formatDate(date, locale);
-}
-
 /** "3.000.000 đồng" / "VND 3,000,000". */
 export function formatMoney(amount: number | bigint, locale: Locale): string {
   const n = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 0 }).format(amount);
@@ -93,9 +88,4 @@ export function fileSize(bytes: number, locale: Locale): string {
     unit++;
   }
   return `${new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
-}
-
-/** Only a path on this site (no open redirects through forms). */
-export function safeLocalPath(value: unknown, fallback: string): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : fallback;
 }

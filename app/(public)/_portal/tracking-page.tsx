@@ -7,6 +7,7 @@ import { api } from "~/server/api/caller";
 import { AppError } from "~/server/errors";
 import { getI18n } from "~/server/i18n";
 import type { Locale, TFunction } from "~/server/i18n/core";
+import { RATING_CRITERIA } from "~/server/modules/rating/schema";
 import type { TTrackingView } from "~/server/modules/tracking/schema";
 import { formatDateTime } from "./format";
 import { Notice } from "./notice";
@@ -119,7 +120,6 @@ function RatingSection({
 }) {
   if (view.public.status !== "RETURNED") return null;
   const rated = view.full?.rated ?? false;
-  const criteria = ["overall", "timeliness", "staffAttitude", "contactsNeeded"] as const;
   const error = params.rateError && ["alreadyRated", "notReturned", "needAccess", "missingScores"].includes(params.rateError) ? params.rateError : null;
   return (
     <section id="rating" aria-labelledby="rating-title" className="card print:hidden" data-testid="rating">
@@ -151,7 +151,7 @@ function RatingSection({
           <form action={rateAction} className="mt-4 space-y-5">
             <input type="hidden" name="base" value={base} />
             <input type="hidden" name="code" value={view.public.code} />
-            {criteria.map((criterion) => (
+            {RATING_CRITERIA.map((criterion) => (
               <fieldset key={criterion} className="rounded border border-line p-3">
                 <legend className="px-1 font-semibold">{t(`rating.criteria.${criterion}`)}</legend>
                 <div className="mt-1 grid gap-1 sm:grid-cols-5">

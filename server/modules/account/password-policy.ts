@@ -2,10 +2,10 @@
 // with letters and digits, and not simply the e-mail address or phone number it signs in with.
 import { normaliseEmail, normalisePhone } from "../auth/identifier";
 
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 128;
+const PASSWORD_MIN_LENGTH = 10;
+const PASSWORD_MAX_LENGTH = 128;
 
-export type PasswordProblem = "TOO_SHORT" | "TOO_LONG" | "NEEDS_LETTER_AND_DIGIT" | "SAME_AS_IDENTIFIER";
+type PasswordProblem = "TOO_SHORT" | "TOO_LONG" | "NEEDS_LETTER_AND_DIGIT" | "SAME_AS_IDENTIFIER";
 
 /** Problems with a new password (empty when acceptable). Identifiers: the account's e-mail and phone. */
 export function passwordProblems(password: string, identifiers: ReadonlyArray<string | null | undefined> = []): PasswordProblem[] {

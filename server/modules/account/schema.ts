@@ -5,8 +5,8 @@ import { z } from "zod";
 import { normaliseEmail, normalisePhone } from "../auth/identifier";
 import { passwordProblems } from "./password-policy";
 
-export const ACCOUNT_APPLICANT_TYPES = ["CITIZEN", "BUSINESS"] as const;
-export type TAccountApplicantType = (typeof ACCOUNT_APPLICANT_TYPES)[number];
+const ACCOUNT_APPLICANT_TYPES = ["CITIZEN", "BUSINESS"] as const;
+type TAccountApplicantType = (typeof ACCOUNT_APPLICANT_TYPES)[number];
 
 export type FieldErrors = Record<string, string>;
 
@@ -32,7 +32,7 @@ export const ZRegisterInputSchema = ZProfileInputSchema.extend({
 export type TRegisterInput = z.input<typeof ZRegisterInputSchema>;
 
 /** A profile as stored: trimmed, normalised, nulls for blanks. */
-export interface TProfileValues {
+interface TProfileValues {
   name: string;
   phone: string | null;
   idNumber: string | null;
@@ -49,7 +49,7 @@ const blank = (v: string | undefined) => {
 };
 
 /** A calendar date typed as YYYY-MM-DD, plausible for a living person; null when malformed. */
-export function parseDateOfBirth(raw: string, today = new Date()): Date | null {
+function parseDateOfBirth(raw: string, today = new Date()): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
   if (!m) return null;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
@@ -104,7 +104,7 @@ export function checkProfile(raw: TProfileInput, options: { requireIdNumber: boo
   };
 }
 
-export interface TRegistrationValues extends TProfileValues {
+interface TRegistrationValues extends TProfileValues {
   email: string | null;
   password: string;
   locale: "vi" | "en";

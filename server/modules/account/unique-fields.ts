@@ -15,7 +15,7 @@ function uniqueTarget(error: Prisma.PrismaClientKnownRequestError): string {
   return Array.isArray(target) ? target.join(",") : String(target ?? error.message);
 }
 
-export const UNIQUE_FIELD_ERRORS: Array<[column: string, field: string, reason: string]> = [
+const UNIQUE_FIELD_ERRORS: Array<[column: string, field: string, reason: string]> = [
   ["idNumber", "idNumber", "ID_NUMBER_TAKEN"],
   ["email", "email", "EMAIL_TAKEN"],
   ["phone", "phone", "PHONE_TAKEN"],

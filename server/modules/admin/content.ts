@@ -17,7 +17,7 @@ export function allowanceHours(steps: readonly Pick<TStepInput, "allowanceValue"
   return steps.reduce((sum, s) => sum + hoursOf(s.allowanceValue, s.allowanceUnit), 0);
 }
 
-export interface ContentCheck {
+interface ContentCheck {
   /** field → problem, empty when the content can be saved. */
   errors: Record<string, string>;
   formSchema: TFormSchema | null;

@@ -5,7 +5,7 @@ import { calendarProblems, DEFAULT_WORKING_PERIODS } from "../calendar/working-t
 import { isLocalDate, isWeekend } from "../calendar/local-date";
 import type { THolidayCsvError, THolidayImportPreview } from "./schema";
 
-export interface HolidayCsvRow {
+interface HolidayCsvRow {
   line: number;
   date: string;
   kind: "HOLIDAY" | "WORKING_DAY";

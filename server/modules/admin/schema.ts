@@ -12,15 +12,15 @@ export const ROLES = [
   "CONTROLLER",
   "SYSTEM_ADMIN",
 ] as const;
-export const ZRole = z.enum(ROLES);
+const ZRole = z.enum(ROLES);
 export type TRole = z.infer<typeof ZRole>;
 
 /** Roles that may hold a procedure step (the workflow's step holders); monitoring and admin roles never do. */
 export const STEP_ROLES = ["RECEPTION_OFFICER", "SPECIALIST", "LEADER", "RECORDS_CLERK", "POSTAL_STAFF"] as const satisfies readonly TRole[];
 export const STEP_KINDS = ["RECEPTION", "APPRAISAL", "APPROVAL", "ISSUANCE", "RETURN"] as const;
 export const TIME_UNITS = ["WORKING_DAY", "WORKING_HOUR"] as const;
-export const CALENDAR_DAY_KINDS = ["HOLIDAY", "WORKING_DAY"] as const;
-export const AGENCY_KINDS = ["MINISTRY", "PROVINCIAL_DEPARTMENT", "COMMUNE", "MINISTRY_UNIT"] as const;
+const CALENDAR_DAY_KINDS = ["HOLIDAY", "WORKING_DAY"] as const;
+const AGENCY_KINDS = ["MINISTRY", "PROVINCIAL_DEPARTMENT", "COMMUNE", "MINISTRY_UNIT"] as const;
 export const PROCEDURE_LEVELS = ["MINISTRY", "PROVINCE", "COMMUNE"] as const;
 export const ONLINE_LEVELS = ["PARTIAL", "FULL"] as const;
 /** File types an upload slot may accept (the ones the server recognises by content). */
@@ -37,11 +37,10 @@ const ZOptionalText = (max: number) =>
     .transform((v) => (v ? v : null));
 
 /** Local time "HH:MM" (00:00-23:59). */
-export const ZTimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
+const ZTimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
 export const ZWorkingPeriod = z.object({ start: ZTimeOfDay, end: ZTimeOfDay });
-export type TWorkingPeriod = z.infer<typeof ZWorkingPeriod>;
 /** Calendar date "YYYY-MM-DD". */
-export const ZLocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
+const ZLocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
 
 // ─── Agencies ─────────────────────────────────────────────────────────────
 
@@ -101,7 +100,7 @@ export type TAgencyUpdate = z.input<typeof ZAgencyUpdateSchema>;
 
 // ─── Users and memberships ────────────────────────────────────────────────
 
-export const ZAdminMembershipSchema = z.object({
+const ZAdminMembershipSchema = z.object({
   id: z.string(),
   agencyId: z.string(),
   agencyCode: z.string(),
@@ -198,7 +197,7 @@ export const ZHolidayImportSchema = z.object({
   agencyId: ZId.nullish(),
 });
 
-export const HOLIDAY_CSV_ERRORS = [
+const HOLIDAY_CSV_ERRORS = [
   "COLUMNS",
   "DATE",
   "KIND",
@@ -209,9 +208,8 @@ export const HOLIDAY_CSV_ERRORS = [
   "EXISTS",
   "CALENDAR",
 ] as const;
-export type THolidayCsvErrorCode = (typeof HOLIDAY_CSV_ERRORS)[number];
 
-export const ZHolidayCsvRowSchema = z.object({
+const ZHolidayCsvRowSchema = z.object({
   line: z.number().int(),
   date: ZLocalDate,
   kind: z.enum(CALENDAR_DAY_KINDS),
@@ -220,7 +218,7 @@ export const ZHolidayCsvRowSchema = z.object({
   /** Already in the calendar with the same kind and names: left as it is. */
   unchanged: z.boolean(),
 });
-export const ZHolidayCsvErrorSchema = z.object({
+const ZHolidayCsvErrorSchema = z.object({
   line: z.number().int(),
   code: z.enum(HOLIDAY_CSV_ERRORS),
   /** The offending value or a detail (for the message). */
@@ -253,7 +251,7 @@ export const ZFeeRuleSchema = z.discriminatedUnion("kind", [
 ]);
 export type TFeeRule = z.infer<typeof ZFeeRuleSchema>;
 
-export const ZComponentInputSchema = z.object({
+const ZComponentInputSchema = z.object({
   nameVi: ZText(500),
   nameEn: ZText(500),
   required: z.boolean(),
@@ -275,7 +273,7 @@ export const ZComponentInputSchema = z.object({
 });
 export type TComponentInput = z.input<typeof ZComponentInputSchema>;
 
-export const ZStepInputSchema = z.object({
+const ZStepInputSchema = z.object({
   kind: z.enum(STEP_KINDS),
   nameVi: ZText(200),
   nameEn: ZText(200),
@@ -319,7 +317,7 @@ export const ZProcedureContentSchema = z
 export type TProcedureContent = z.input<typeof ZProcedureContentSchema>;
 export type TProcedureContentParsed = z.output<typeof ZProcedureContentSchema>;
 
-export const ZProcedureCode = z
+const ZProcedureCode = z
   .string()
   .trim()
   .min(1)
@@ -374,7 +372,7 @@ export const ZAdminProcedureRowSchema = z.object({
 });
 export type TAdminProcedureRow = z.infer<typeof ZAdminProcedureRowSchema>;
 
-export const ZAdminProcedureVersionSchema = z.object({
+const ZAdminProcedureVersionSchema = z.object({
   id: z.string(),
   version: z.number().int(),
   status: z.enum(["DRAFT", "PUBLISHED", "RETIRED"]),
@@ -430,7 +428,7 @@ export const ZAuditListInputSchema = z.object({
   cursor: z.string().max(64).nullish(),
   limit: z.number().int().min(1).max(100).default(50),
 });
-export const ZAuditEntrySchema = z.object({
+const ZAuditEntrySchema = z.object({
   id: z.string(),
   at: z.date(),
   actorId: z.string().nullable(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const ZAgencyKind = z.enum(["MINISTRY", "PROVINCIAL_DEPARTMENT", "COMMUNE", "MINISTRY_UNIT"]);
+const ZAgencyKind = z.enum(["MINISTRY", "PROVINCIAL_DEPARTMENT", "COMMUNE", "MINISTRY_UNIT"]);
 
 /** An agency as shown in pickers: no contact or configuration fields. */
 export const ZAgencyOptionSchema = z.object({

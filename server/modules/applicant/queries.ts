@@ -12,9 +12,9 @@ import { ownerMay, formSchemaOf, uploadSlotsOf } from "./owned-dossier";
 
 // ─── The list ─────────────────────────────────────────────────────────────
 
-export const MY_DOSSIERS_PAGE_SIZE = 20;
+const MY_DOSSIERS_PAGE_SIZE = 20;
 
-export interface TMyDossierItem {
+interface TMyDossierItem {
   code: string;
   procedureCode: string;
   procedureName: { vi: string; en: string };
@@ -31,7 +31,7 @@ export interface TMyDossierItem {
   canRate: boolean;
 }
 
-export interface TMyDossierPage {
+interface TMyDossierPage {
   items: TMyDossierItem[];
   nextCursor: string | null;
 }
@@ -110,7 +110,7 @@ export interface TUploadSlot {
   maxSizeBytes: number;
 }
 
-export interface TMyDossier {
+interface TMyDossier {
   view: TFullTracking;
   dossierId: string;
   /** The version the answer and withdrawal forms act on (a newer one means someone acted meanwhile). */

@@ -2,7 +2,7 @@
  * What a person types in "Email hoặc số điện thoại". Phones are stored in national format
  * (0xxxxxxxxx); "+84 912 345 678", "84912345678" and "0912.345.678" all mean the same number.
  */
-export type SignInIdentifier =
+type SignInIdentifier =
   | { kind: "email"; email: string }
   | { kind: "phone"; phone: string; candidates: string[] };
 

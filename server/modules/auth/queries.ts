@@ -61,7 +61,7 @@ export async function getCurrentUser(db: Db, { userId }: { userId: string }): Pr
  * the user's sessionVersion at sign-in, and a token whose number is behind the row's is dead
  * (commands/revoke-sessions.ts moves it on).
  */
-export interface SessionClaims {
+interface SessionClaims {
   userId: string;
   /** Missing in tokens issued before versions existed: those count as version 0. */
   sessionVersion?: number;

@@ -5,7 +5,7 @@ const ZRole = z.enum([
   "POSTAL_STAFF", "AGENCY_ADMIN", "CONTROLLER", "SYSTEM_ADMIN",
 ]);
 
-export const ZMembershipSchema = z.object({
+const ZMembershipSchema = z.object({
   agencyId: z.string(),
   agencyCode: z.string(),
   agencyNameVi: z.string(),
@@ -23,6 +23,4 @@ export const ZCurrentUserSchema = z.object({
   locale: z.string(),
   memberships: z.array(ZMembershipSchema),
 });
-
-export type TMembership = z.infer<typeof ZMembershipSchema>;
 export type TCurrentUser = z.infer<typeof ZCurrentUserSchema>;

@@ -8,7 +8,7 @@
 import type { CalendarDayKind } from "../../db/generated/enums";
 import type { LocalDate } from "./local-date";
 
-export interface HolidaySeed {
+interface HolidaySeed {
   date: LocalDate;
   kind: CalendarDayKind;
   nameVi: string;

@@ -10,7 +10,7 @@ export const MS_PER_MINUTE = 60_000;
 export const MS_PER_HOUR = 3_600_000;
 export const MS_PER_DAY = 86_400_000;
 
-export interface DateParts {
+interface DateParts {
   year: number;
   month: number; // 1..12
   day: number; // 1..31

@@ -29,7 +29,7 @@ export function assertTimeZone(timeZone: string): void {
   formatter(timeZone);
 }
 
-export interface LocalDateTime {
+interface LocalDateTime {
   date: LocalDate;
   /** Milliseconds after local midnight. */
   msOfDay: number;

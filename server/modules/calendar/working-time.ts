@@ -38,12 +38,12 @@ export interface WorkingCalendar {
   workingDays: ReadonlySet<LocalDate> | readonly LocalDate[];
 }
 
-export interface DueOptions {
+interface DueOptions {
   /** Local "HH:MM": a reception after it counts as received the next working day. Per procedure. */
   sameDayCutoff?: string | null;
 }
 
-export interface TimeLimit {
+interface TimeLimit {
   value: number;
   unit: TimeUnit;
 }
@@ -172,7 +172,7 @@ export function workingDayOnOrAfter(cal: WorkingCalendar, date: LocalDate): Loca
 }
 
 /** The start of the first period of that date (whether or not it is a working day). */
-export function openingOf(cal: WorkingCalendar, date: LocalDate): Date {
+function openingOf(cal: WorkingCalendar, date: LocalDate): Date {
   const n = norm(cal);
   return fromLocal(n.timeZone, date, n.periods[0]!.startMs);
 }
@@ -206,7 +206,7 @@ export function receptionDay(cal: WorkingCalendar, receivedAt: Date, opts: DueOp
   return isAfterCutoff(msOfDay, opts.sameDayCutoff) ? firstWorkingDayFrom(n, addDays(date, 1)) : date;
 }
 
-export interface WorkingDaysCount {
+interface WorkingDaysCount {
   /** The uncounted reception day. */
   receptionDay: LocalDate;
   /** Day 1 … day n. */
@@ -368,9 +368,9 @@ export interface ClockEventInput {
   reason?: string | null;
 }
 
-export type ClockState = "NOT_STARTED" | "RUNNING" | "PAUSED" | "STOPPED";
+type ClockState = "NOT_STARTED" | "RUNNING" | "PAUSED" | "STOPPED";
 
-export interface DueDerivationStep {
+interface DueDerivationStep {
   kind: ClockEventKind;
   at: Date;
   dueBefore: Date | null;
@@ -383,7 +383,7 @@ export interface DueDerivationStep {
   text: string;
 }
 
-export interface DueExplanation {
+interface DueExplanation {
   /** The due date in force (while paused: the one held until the clock resumes). */
   dueAt: Date | null;
   /** The due date computed at the start, before any pause or extension. */
@@ -532,7 +532,7 @@ export function explainDue(
 
 // ─── Building a calendar from stored days ──────────────────────────────────
 
-export interface CalendarDayEntry {
+interface CalendarDayEntry {
   date: LocalDate;
   kind: "HOLIDAY" | "WORKING_DAY";
 }

@@ -2,7 +2,7 @@
 import type { DbTx } from "../../db";
 import { formatDossierCode, vietnamDayKey } from "./dossier-code";
 
-export interface AllocatedDossierCode {
+interface AllocatedDossierCode {
   code: string;
   /** YYMMDD in Vietnam time. */
   dayKey: string;
@@ -47,9 +47,9 @@ export async function allocateDossierCode(
   return { code: formatDossierCode(agencyCode, dayKey, number), dayKey, number };
 }
 
-export const MAX_RESERVATION_BLOCK = 500;
+const MAX_RESERVATION_BLOCK = 500;
 
-export interface ReservedDossierCode extends AllocatedDossierCode {
+interface ReservedDossierCode extends AllocatedDossierCode {
   reservationId: string;
   expiresAt: Date;
 }

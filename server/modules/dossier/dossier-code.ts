@@ -12,7 +12,7 @@ const AGENCY_CODE_MAX_LENGTH = 64;
 const DOSSIER_CODE = /^([A-Za-z0-9.]{1,64})-(\d{6})-(\d{4,9})$/;
 const NUMBER_WIDTH = 4;
 
-export interface ParsedDossierCode {
+interface ParsedDossierCode {
   agencyCode: string;
   /** YYMMDD in Vietnam time. */
   dayKey: string;

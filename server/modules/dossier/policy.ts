@@ -19,7 +19,7 @@ export interface DossierActor extends Actor {
 }
 
 /** The dossier fields that decide scope. */
-export interface DossierScope {
+interface DossierScope {
   receivingAgencyId: string;
   handlingAgencyId: string;
   assigneeId: string | null;

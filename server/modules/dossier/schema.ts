@@ -3,14 +3,12 @@ import { z } from "zod";
 import { ApplicantType, DossierAction, DossierStatus, ResultDelivery, Role, StepKind } from "../../db/generated/enums";
 
 /** Channels of the national sync payload: 1 in person at the desk, 2 online, 3 public postal service. */
-export const ZDossierChannelSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
-export type TDossierChannel = z.infer<typeof ZDossierChannelSchema>;
+const ZDossierChannelSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 
-export const ZActorSchema = z.object({
+const ZActorSchema = z.object({
   userId: z.string().min(1).optional(),
   role: z.enum(Role).optional(),
 });
-export type TActor = z.infer<typeof ZActorSchema>;
 
 const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : undefined));
 
@@ -85,7 +83,7 @@ export const ZCreateDossierSchema = z
 export type TCreateDossierInput = z.input<typeof ZCreateDossierSchema>;
 export type TCreateDossier = z.output<typeof ZCreateDossierSchema>;
 
-export const ZCreatedDossierSchema = z.object({
+const ZCreatedDossierSchema = z.object({
   id: z.string(),
   code: z.string(),
   /** The current status (a replay may find the dossier already moved on). */
@@ -166,10 +164,9 @@ export const ZActSchema = z.discriminatedUnion("action", [
 ]);
 export type TActInput = z.input<typeof ZActSchema>;
 export type TAct = z.output<typeof ZActSchema>;
-export type TActAction = TAct["action"];
 
 /** The state of a dossier after a command; also `details.current` of a CONFLICT error. */
-export const ZDossierStateSchema = z.object({
+const ZDossierStateSchema = z.object({
   id: z.string(),
   code: z.string(),
   status: z.enum(DossierStatus),
@@ -212,7 +209,7 @@ export const ZBulkAssignSchema = z.object({
 });
 export type TBulkAssignInput = z.input<typeof ZBulkAssignSchema>;
 
-export const ZCommandErrorSchema = z.object({
+const ZCommandErrorSchema = z.object({
   code: z.string(),
   message: z.string(),
   details: z.record(z.string(), z.unknown()).optional(),
@@ -317,7 +314,7 @@ export type TIntakeKit = z.infer<typeof ZIntakeKitSchema>;
 // ─── Officer lifecycle: queries ───────────────────────────────────────────
 
 export const WORKLIST_VIEWS = ["mine", "queue", "dueSoon", "overdue", "supplement", "reception", "all"] as const;
-export const ZWorklistViewSchema = z.enum(WORKLIST_VIEWS);
+const ZWorklistViewSchema = z.enum(WORKLIST_VIEWS);
 export type TWorklistView = z.infer<typeof ZWorklistViewSchema>;
 
 export const ZWorklistInputSchema = z.object({
@@ -338,7 +335,7 @@ export const ZWorklistInputSchema = z.object({
 export type TWorklistInput = z.input<typeof ZWorklistInputSchema>;
 export type TWorklistQuery = z.output<typeof ZWorklistInputSchema>;
 
-export const ZWorklistItemSchema = z.object({
+const ZWorklistItemSchema = z.object({
   id: z.string(),
   code: z.string(),
   procedureId: z.string(),
@@ -399,7 +396,7 @@ export type TAssignee = z.infer<typeof ZAssigneeSchema>;
 const ZAgencyRef = z.object({ id: z.string(), code: z.string(), nameVi: z.string(), nameEn: z.string() });
 
 /** A document component of a procedure version, as the dossier detail and the intake picker list it. */
-export const ZDocumentComponentSchema = z.object({
+const ZDocumentComponentSchema = z.object({
   id: z.string(),
   order: z.number().int(),
   nameVi: z.string(),
@@ -408,9 +405,8 @@ export const ZDocumentComponentSchema = z.object({
   copiesVi: z.string().nullable(),
   copiesEn: z.string().nullable(),
 });
-export type TDocumentComponent = z.infer<typeof ZDocumentComponentSchema>;
 
-export const ZTransitionSchema = z.object({
+const ZTransitionSchema = z.object({
   action: z.enum(DossierAction),
   toStatus: z.enum(DossierStatus),
   toStepOrder: z.number().int().nullable(),

@@ -43,9 +43,6 @@ export function isTerminal(status: DossierStatus): boolean {
   return TERMINAL_STATUSES.includes(status);
 }
 
-/** The result exists: counts as finished for on-time statistics. */
-export const RESULT_READY_STATUSES: readonly DossierStatus[] = ["PROCESSED", "RETURNED"];
-
 /** The deadline clock runs: these dossiers can become overdue. */
 export const CLOCK_RUNNING_STATUSES: readonly DossierStatus[] = ["RECEIVED", "PROCESSING"];
 

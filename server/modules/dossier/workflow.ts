@@ -297,8 +297,3 @@ export function availableActions(ctx: WorkflowContext): Transition[] {
   }
   return out;
 }
-
-/** Message key of an action's label, e.g. "actions.FORWARD". */
-export function actionMessageKey(action: DossierAction): `actions.${DossierAction}` {
-  return `actions.${action}`;
-}

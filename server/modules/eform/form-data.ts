@@ -7,7 +7,7 @@ import type { TFormField, TFormSchema } from "./format";
 /** Longest raw value kept in a draft (validation applies each field's own maxLength at submission). */
 export const RAW_VALUE_MAX = 20_000;
 /** Most rows of a repeatable group a post may carry. */
-export const RAW_ITEMS_MAX = 200;
+const RAW_ITEMS_MAX = 200;
 
 export const ADDRESS_PARTS = ["province", "commune", "street"] as const;
 

@@ -7,12 +7,12 @@ import { z } from "zod";
 export const FORM_FIELD_TYPES = ["text", "number", "date", "select", "idNumber", "address", "group"] as const;
 export type TFormFieldType = (typeof FORM_FIELD_TYPES)[number];
 
-export const ZFormOptionSchema = z.object({
+const ZFormOptionSchema = z.object({
   value: z.string().min(1).max(200),
   labelVi: z.string().min(1),
   labelEn: z.string().min(1),
 });
-export type TFormOption = z.infer<typeof ZFormOptionSchema>;
+type TFormOption = z.infer<typeof ZFormOptionSchema>;
 
 export interface TFormField {
   key: string;
@@ -39,7 +39,7 @@ export interface TFormField {
 }
 
 /** Conditional visibility: `field` is the key of an earlier sibling that is not a group or an address. */
-export interface TVisibleWhen {
+interface TVisibleWhen {
   field: string;
   equals: string | number | boolean;
 }
@@ -50,7 +50,7 @@ export interface TFormSchema {
 }
 
 /** Upper bound on items of a repeatable group when the schema names none. */
-export const DEFAULT_MAX_ITEMS = 50;
+const DEFAULT_MAX_ITEMS = 50;
 /** Upper bound on a text field without maxLength: a form field is not a document. */
 export const DEFAULT_TEXT_MAX = 2000;
 
@@ -108,7 +108,7 @@ const ZFormFieldSchema: z.ZodType<TFormField> = z.lazy(() =>
     }),
 );
 
-export const ZFormSchemaSchema = z
+const ZFormSchemaSchema = z
   .object({
     // Schemas written before the version marker existed are version 1.
     version: z.literal(1).default(1),
@@ -149,7 +149,7 @@ export function parseFormSchema(json: unknown): TFormSchema {
   return parsed.data as TFormSchema;
 }
 
-export type Locale = "vi" | "en";
+type Locale = "vi" | "en";
 
 export function fieldLabel(field: { labelVi: string; labelEn: string }, locale: Locale): string {
   return locale === "en" ? field.labelEn : field.labelVi;

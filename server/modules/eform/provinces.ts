@@ -9,7 +9,7 @@ export const PROVINCES = [
   "An Giang",
 ] as const;
 
-export type Province = (typeof PROVINCES)[number];
+type Province = (typeof PROVINCES)[number];
 
 const PROVINCE_SET: ReadonlySet<string> = new Set(PROVINCES);
 

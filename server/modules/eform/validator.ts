@@ -22,7 +22,7 @@ export const EMAIL_PATTERN = "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$";
 export const DATE_MIN = "1900-01-01";
 export const DATE_MAX = "2100-12-31";
 
-export type EformMessageKey = Extract<MessageKey, `eform.${string}`>;
+type EformMessageKey = Extract<MessageKey, `eform.${string}`>;
 
 /** The specific message for well-known patterns, so "wrong format" says which format. */
 const PATTERN_MESSAGES: Record<string, EformMessageKey> = {
@@ -32,14 +32,14 @@ const PATTERN_MESSAGES: Record<string, EformMessageKey> = {
   [EMAIL_PATTERN]: "eform.email",
 };
 
-export interface FormValidatorOptions {
+interface FormValidatorOptions {
   /** Translates issue messages; without it the message is the key (e.g. "eform.required"). */
   t?: TFunction;
 }
 
 type Ctx = z.RefinementCtx;
 /** Adds a custom issue, at `path` below the current value when given. */
-export type Report = (ctx: Ctx, key: MessageKey, vars?: MessageVars, path?: PropertyKey[]) => void;
+type Report = (ctx: Ctx, key: MessageKey, vars?: MessageVars, path?: PropertyKey[]) => void;
 
 function reporter(t: TFunction | undefined): Report {
   return (ctx, key, vars, path) => {
@@ -340,8 +340,6 @@ function fieldValidator(field: TFormField, report: Report): z.ZodType {
 export function buildFormValidator(schema: TFormSchema, options: FormValidatorOptions = {}) {
   return groupObject(schema.fields, reporter(options.t));
 }
-
-export type TFormValues = Record<string, unknown>;
 
 /** Field path → first message, from a failed parse (paths joined with dots). */
 export function fieldErrors(error: z.ZodError, prefix = ""): Record<string, string> {

@@ -14,10 +14,6 @@ export const ZUploadedAttachmentSchema = z.object({
 });
 export type TUploadedAttachment = z.infer<typeof ZUploadedAttachmentSchema>;
 
-/** Why an upload was refused, as the route answers it: a stable reason and a translated message. */
-export const UPLOAD_REFUSALS = ["FILE_TOO_LARGE", "FILE_TYPE", "FILE_EMPTY", "COMPONENT_NOT_IN_PROCEDURE", "NO_TARGET"] as const;
-export type TUploadRefusal = (typeof UPLOAD_REFUSALS)[number];
-
 export const ZUploadErrorSchema = z.object({
   error: z.object({
     code: z.string(),
@@ -25,7 +21,6 @@ export const ZUploadErrorSchema = z.object({
     message: z.string(),
   }),
 });
-export type TUploadError = z.infer<typeof ZUploadErrorSchema>;
 
 /** Headers of a raw-body upload (the browser's XMLHttpRequest path). */
 export const UPLOAD_HEADERS = {

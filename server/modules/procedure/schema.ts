@@ -7,7 +7,7 @@ export type CatalogueLocale = "vi" | "en";
 // ─── Fee rule ─────────────────────────────────────────────────────────────
 
 /** ProcedureVersion.fee as stored (schema.prisma) plus "schedule": set from a published fee schedule. */
-export const ZFeeRuleSchema = z.discriminatedUnion("kind", [
+const ZFeeRuleSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("none") }),
   z.object({ kind: z.literal("fixed"), amount: z.number().nonnegative() }),
   z.object({
@@ -29,7 +29,7 @@ export function parseFeeRule(json: unknown): TFeeRule {
 
 // ─── Search ───────────────────────────────────────────────────────────────
 
-export const CATALOGUE_PAGE_SIZE = 20;
+const CATALOGUE_PAGE_SIZE = 20;
 
 export const ZCatalogueSearchSchema = z.object({
   q: z.string().max(200).optional(),
@@ -44,7 +44,7 @@ export const ZCatalogueSearchSchema = z.object({
 
 export type TCatalogueSearchInput = z.input<typeof ZCatalogueSearchSchema>;
 
-export interface TCatalogueItem {
+interface TCatalogueItem {
   code: string;
   name: string;
   level: ProcedureLevel;

@@ -4,8 +4,6 @@ import { z } from "zod";
 /** The criteria asked (a subset of the provincial portal's 12, DOMAIN.md › Satisfaction rating). */
 export const RATING_CRITERIA = ["overall", "timeliness", "staffAttitude", "contactsNeeded"] as const;
 
-export type TRatingCriterion = (typeof RATING_CRITERIA)[number];
-
 const ZScore = z.coerce.number().int().min(1).max(5);
 
 export const ZRatingInputSchema = z.object({

@@ -2,12 +2,12 @@
 import type { Labels } from "./labels";
 import type { Composer, Run } from "./layout";
 
-export interface HeaderAgency {
+interface HeaderAgency {
   parentName?: string;
   name: string;
 }
 
-export interface HeaderLayout {
+interface HeaderLayout {
   /** Free space starts below this y in the left column (agency side). */
   leftBottom: number;
   leftX: number;

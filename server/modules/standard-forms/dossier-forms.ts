@@ -9,7 +9,7 @@ import { DOSSIER_STATUSES } from "../dossier/status";
 import { DOSSIER_ACTIONS } from "../dossier/workflow";
 import type { TAgencyHeader, TApplicant, TControlStep, TDocumentForm, TReceivedDocument } from "./schema";
 
-export const DOSSIER_FORMS = ["01", "02", "03", "04", "05", "06"] as const;
+const DOSSIER_FORMS = ["01", "02", "03", "04", "05", "06"] as const;
 export type DossierFormNumber = (typeof DOSSIER_FORMS)[number];
 export type FormLocale = "vi" | "en";
 

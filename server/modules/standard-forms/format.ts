@@ -9,7 +9,7 @@ const EN_MONTHS = [
   "July", "August", "September", "October", "November", "December",
 ] as const;
 
-export interface VietnamParts {
+interface VietnamParts {
   year: number;
   month: number;
   day: number;

@@ -44,7 +44,7 @@ function loadFontBytes() {
   return fontBytes;
 }
 
-export interface Fonts {
+interface Fonts {
   regular: PDFFont;
   bold: PDFFont;
 }
@@ -53,7 +53,7 @@ export const A4_PORTRAIT: [number, number] = [595.28, 841.89];
 export const A4_LANDSCAPE: [number, number] = [841.89, 595.28];
 const MM = 72 / 25.4;
 
-export interface Margins {
+interface Margins {
   top: number;
   right: number;
   bottom: number;
@@ -108,7 +108,7 @@ function memoiseEncoding(font: PDFFont) {
 // ---------------------------------------------------------------- text measuring and wrapping
 
 /** Composed (NFC) text: the fonts have precomposed Vietnamese letters but no mark positioning. */
-export function nfc(text: string): string {
+function nfc(text: string): string {
   return text.normalize("NFC");
 }
 
@@ -118,7 +118,7 @@ export interface Run {
   italic?: boolean;
 }
 
-export interface Token {
+interface Token {
   text: string;
   font: PDFFont;
   italic: boolean;
@@ -128,7 +128,7 @@ export interface Token {
   space: boolean;
 }
 
-export interface Line {
+interface Line {
   tokens: Token[];
   /** Width at size 1, spaces included. */
   width: number;
@@ -139,7 +139,7 @@ export interface Line {
 const widthCache = new WeakMap<PDFFont, Map<string, number>>();
 
 /** Width of `text` at size 1. Vietnamese words are syllables that repeat a lot, so a per-word cache pays. */
-export function unitWidth(font: PDFFont, text: string): number {
+function unitWidth(font: PDFFont, text: string): number {
   let cache = widthCache.get(font);
   if (!cache) {
     cache = new Map();
@@ -243,14 +243,14 @@ export function wrapText(text: string, font: PDFFont, size: number, maxWidth: nu
 
 // ---------------------------------------------------------------- drawing
 
-export type Align = "left" | "center" | "right" | "justify";
+type Align = "left" | "center" | "right" | "justify";
 
 const BLACK = rgb(0, 0, 0);
 const ITALIC_SKEW = degrees(12);
-export const LINE_FACTOR = 1.28;
+const LINE_FACTOR = 1.28;
 
 /** Draws one wrapped line with its baseline at y, inside [x, x + width]. */
-export function drawLine(page: PDFPage, line: Line, x: number, y: number, width: number, size: number, align: Align) {
+function drawLine(page: PDFPage, line: Line, x: number, y: number, width: number, size: number, align: Align) {
   const lineWidth = line.width * size;
   const gaps = line.tokens.filter((t, i) => i > 0 && t.space).length;
   if (align === "justify" && !line.last && gaps > 0) {
@@ -296,7 +296,7 @@ function drawToken(page: PDFPage, text: string, style: { font: PDFFont; italic: 
   });
 }
 
-export interface ParagraphOptions {
+interface ParagraphOptions {
   size?: number;
   align?: Align;
   x?: number;
@@ -310,7 +310,7 @@ export interface ParagraphOptions {
   lineFactor?: number;
 }
 
-export interface Column {
+interface Column {
   header: string;
   /** Relative weight; scaled to the table width. */
   weight: number;
@@ -319,7 +319,7 @@ export interface Column {
 
 export type Cell = string | Run[];
 
-export interface TableOptions {
+interface TableOptions {
   size?: number;
   headerSize?: number;
   padding?: number;
@@ -327,7 +327,7 @@ export interface TableOptions {
   onNewPage?: () => void;
 }
 
-export interface SignatureBlock {
+interface SignatureBlock {
   titleLines: string[];
   hint?: string;
   name?: string;

@@ -2,19 +2,19 @@
 import QRCode from "qrcode";
 import { type PDFPage, rgb } from "pdf-lib";
 
-export interface QrMatrix {
+interface QrMatrix {
   size: number;
   isDark(row: number, col: number): boolean;
 }
 
 /** Error correction M: survives a crumpled or stamped paper slip, still small for a URL. */
-export function qrMatrix(text: string): QrMatrix {
+function qrMatrix(text: string): QrMatrix {
   const modules = QRCode.create(text, { errorCorrectionLevel: "M" }).modules;
   return { size: modules.size, isDark: (row, col) => modules.get(row, col) === 1 };
 }
 
 /** The dark modules as one SVG path, one rectangle per horizontal run (y grows downwards). */
-export function qrPath(matrix: QrMatrix): string {
+function qrPath(matrix: QrMatrix): string {
   const parts: string[] = [];
   for (let row = 0; row < matrix.size; row++) {
     let col = 0;

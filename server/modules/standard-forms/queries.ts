@@ -43,7 +43,7 @@ async function loadHeaders(db: Db, ids: string[], locale: FormLocale): Promise<M
   return new Map(rows.map((r) => [r.id, { header: agencyHeader(r, locale), kind: r.kind }]));
 }
 
-export interface DossierFormInput {
+interface DossierFormInput {
   actorUserId: string;
   dossierId: string;
   form: DossierFormNumber;
@@ -180,9 +180,9 @@ export async function renderDossierForm(db: Db, input: DossierFormInput): Promis
 // ─── tracking book (form 07) ───────────────────────────────────────────────
 
 /** Rows the book may hold (the documents module's limit). */
-export const TRACKING_BOOK_MAX_ROWS = 20_000;
+const TRACKING_BOOK_MAX_ROWS = 20_000;
 
-export interface TrackingBookInput {
+interface TrackingBookInput {
   actorUserId: string;
   /** Received on or after this instant. */
   from: Date;

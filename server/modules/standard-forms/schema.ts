@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { DossierStatus, ResultDelivery, TimeUnit } from "../../db/generated/enums";
 
-export const ZLocaleSchema = z.enum(["vi", "en"]);
+const ZLocaleSchema = z.enum(["vi", "en"]);
 export type Locale = z.infer<typeof ZLocaleSchema>;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -11,7 +11,7 @@ const optionalText = (max: number) =>
   z.string().trim().max(max).optional().transform((v) => (v ? v : undefined));
 
 /** The issuing agency as printed top left, and the place name of the date line. */
-export const ZAgencyHeaderSchema = z.object({
+const ZAgencyHeaderSchema = z.object({
   /** Superior body, printed above the agency (e.g. "Ủy ban nhân dân tỉnh Lâm Đồng"). */
   parentName: optionalText(200),
   /** Issuing agency or unit in normal case (e.g. "Sở Khoa học và Công nghệ"); printed upper-case in the header. */
@@ -21,7 +21,7 @@ export const ZAgencyHeaderSchema = z.object({
 });
 export type TAgencyHeader = z.input<typeof ZAgencyHeaderSchema>;
 
-export const ZApplicantSchema = z.object({
+const ZApplicantSchema = z.object({
   name: text(300),
   idNumber: optionalText(40),
   address: optionalText(500),
@@ -30,32 +30,29 @@ export const ZApplicantSchema = z.object({
 });
 export type TApplicant = z.input<typeof ZApplicantSchema>;
 
-export const ZProcedureRefSchema = z.object({
+const ZProcedureRefSchema = z.object({
   /** Procedure code, e.g. "1.004473". */
   code: optionalText(60),
   name: text(1000),
 });
-export type TProcedureRef = z.input<typeof ZProcedureRefSchema>;
 
-export const ZOfficerSchema = z.object({
+const ZOfficerSchema = z.object({
   name: text(200),
   phone: optionalText(40),
 });
-export type TOfficer = z.input<typeof ZOfficerSchema>;
 
 /** Who signs a letter (forms 04, 05): the title lines are printed in bold capitals. */
-export const ZSignerSchema = z.object({
+const ZSignerSchema = z.object({
   /** One line per entry, e.g. ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]. */
   titleLines: z.array(text(120)).min(1).max(4),
   name: text(200),
 });
 export type TSigner = z.input<typeof ZSignerSchema>;
 
-export const ZTimeLimitSchema = z.object({
+const ZTimeLimitSchema = z.object({
   value: z.number().positive().max(10000),
   unit: z.enum(TimeUnit),
 });
-export type TTimeLimit = z.input<typeof ZTimeLimitSchema>;
 
 const common = {
   locale: ZLocaleSchema.default("vi"),
@@ -65,10 +62,10 @@ const common = {
 // ---------------------------------------------------------------- 01 receipt and appointment slip
 
 /** The form of a document handed in, as the slip's table names it. */
-export const ZDocumentFormSchema = z.enum(["ORIGINAL", "CERTIFIED_COPY", "COPY", "PHOTOCOPY", "ELECTRONIC"]);
+const ZDocumentFormSchema = z.enum(["ORIGINAL", "CERTIFIED_COPY", "COPY", "PHOTOCOPY", "ELECTRONIC"]);
 export type TDocumentForm = z.infer<typeof ZDocumentFormSchema>;
 
-export const ZReceivedDocumentSchema = z.object({
+const ZReceivedDocumentSchema = z.object({
   name: text(1000),
   form: ZDocumentFormSchema,
   copies: z.number().int().min(1).max(1000),
@@ -169,10 +166,10 @@ export type TStopNotice = z.input<typeof ZStopNoticeSchema>;
 
 // ---------------------------------------------------------------- 06 process control sheet
 
-export const ZStepOutcomeSchema = z.enum(["EARLY", "ON_TIME", "LATE"]);
+const ZStepOutcomeSchema = z.enum(["EARLY", "ON_TIME", "LATE"]);
 export type TStepOutcome = z.infer<typeof ZStepOutcomeSchema>;
 
-export const ZHandoverPartySchema = z.object({
+const ZHandoverPartySchema = z.object({
   unit: text(300),
   person: optionalText(200),
 });

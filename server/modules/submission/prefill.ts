@@ -6,7 +6,7 @@ import { APPLICANT_TYPES, type TDraftData } from "./schema";
 const PROVINCE_ALIASES: Record<string, string> = { "Hồ Chí Minh": "TP. Hồ Chí Minh" };
 
 /** The province a free-text address names (the last one mentioned wins: addresses end with it). */
-export function provinceInText(text: string | null | undefined): string | null {
+function provinceInText(text: string | null | undefined): string | null {
   if (!text) return null;
   const haystack = text.normalize("NFC").toLocaleLowerCase("vi");
   let best: { province: string; at: number } | null = null;

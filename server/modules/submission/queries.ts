@@ -7,7 +7,7 @@ import { parseFormSchema, type TFormSchema } from "../eform/format";
 import { type TSubmissionIssue, checkDraft } from "./draft-check";
 import { type TSubmissionComponent, ZDraftDataSchema, type TDraft, type TSubmitted } from "./schema";
 
-export interface TSubmissionAgency {
+interface TSubmissionAgency {
   id: string;
   nameVi: string;
   nameEn: string;

@@ -23,7 +23,7 @@ export const FIELDS_PREFIX = "f";
 export const DELIVERY_ADDRESS_NAME = "deliveryAddress";
 
 export const APPLICANT_TYPES = ["CITIZEN", "BUSINESS", "ORGANISATION"] as const;
-export type TApplicantTypeChoice = (typeof APPLICANT_TYPES)[number];
+type TApplicantTypeChoice = (typeof APPLICANT_TYPES)[number];
 
 /**
  * Who files the dossier, as an e-form: rendered and validated like the procedure's own fields.
@@ -89,7 +89,7 @@ export const APPLICANT_FORM: TFormSchema = {
 };
 
 export const RESULT_DELIVERIES = ["AT_DESK", "BY_POST"] as const;
-export type TResultDeliveryChoice = (typeof RESULT_DELIVERIES)[number];
+type TResultDeliveryChoice = (typeof RESULT_DELIVERIES)[number];
 
 /** A draft as stored: the raw values as typed (strings), whatever their state. */
 export const ZDraftDataSchema = z
@@ -104,7 +104,7 @@ export const ZDraftDataSchema = z
   .refine((d) => JSON.stringify(d).length <= 256 * 1024, { message: "draft too large" });
 export type TDraftData = z.infer<typeof ZDraftDataSchema>;
 
-export interface TSubmissionApplicant {
+interface TSubmissionApplicant {
   applicantType: TApplicantTypeChoice;
   name: string;
   idNumber: string;
@@ -117,7 +117,7 @@ export interface TSubmissionApplicant {
 }
 
 /** A submission that passed validation: what the dossier is made of. */
-export interface TSubmission {
+interface TSubmission {
   applicant: TSubmissionApplicant;
   agencyId: string;
   resultDelivery: TResultDeliveryChoice;
@@ -210,7 +210,7 @@ export const ZSubmissionComponentSchema = z.object({
 });
 export type TSubmissionComponent = z.infer<typeof ZSubmissionComponentSchema>;
 
-export const ZDraftAttachmentSchema = z.object({
+const ZDraftAttachmentSchema = z.object({
   id: z.string(),
   documentComponentId: z.string().nullable(),
   fileName: z.string(),

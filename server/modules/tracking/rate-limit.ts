@@ -12,7 +12,7 @@ export interface RateLimitRule {
   windowMs: number;
 }
 
-export interface RateLimitHit {
+interface RateLimitHit {
   allowed: boolean;
   count: number;
   limit: number;

@@ -17,12 +17,12 @@ export const ZTrackIdNumberSchema = z
   .transform((v) => v.replace(/[\s.-]/g, "").toUpperCase())
   .pipe(z.string().regex(/^[A-Z0-9]{6,20}$/));
 
-export const TIMELINESS = ["ON_TIME", "LATE"] as const;
+const TIMELINESS = ["ON_TIME", "LATE"] as const;
 export type TTimeliness = (typeof TIMELINESS)[number];
 
 const ZLocalised = z.object({ vi: z.string(), en: z.string() }).strict();
 
-export const ZPublicTimelineEntrySchema = z
+const ZPublicTimelineEntrySchema = z
   .object({
     at: z.date(),
     action: z.enum(DossierAction),
@@ -56,13 +56,13 @@ export const ZPublicTrackingSchema = z
   .strict();
 export type TPublicTracking = z.infer<typeof ZPublicTrackingSchema>;
 
-export const ZFullTimelineEntrySchema = ZPublicTimelineEntrySchema.extend({
+const ZFullTimelineEntrySchema = ZPublicTimelineEntrySchema.extend({
   /** Notes addressed to the applicant (reasons, supplement instructions); never internal comments. */
   note: z.string().nullable(),
   items: z.array(z.string()),
 });
 
-export const ZSupplementRequestSchema = z.object({
+const ZSupplementRequestSchema = z.object({
   at: z.date(),
   note: z.string().nullable(),
   items: z.array(z.string()),

@@ -4,7 +4,7 @@
 import type { DossierStatus } from "../../db/generated/enums";
 import type { TTimeliness } from "./schema";
 
-export interface TimelinessInput {
+interface TimelinessInput {
   status: DossierStatus;
   dueAt: Date | null;
   finishedAt: Date | null;

@@ -5,7 +5,7 @@ import { hashPassword } from "../../auth/password";
 import { checkRegistration, type TRegisterInput } from "../schema";
 import { fieldValidationError, uniqueFieldErrors } from "../unique-fields";
 
-export interface TRegisteredUser {
+interface TRegisteredUser {
   id: string;
   kind: "CITIZEN";
   name: string;

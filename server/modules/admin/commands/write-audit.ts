@@ -5,7 +5,7 @@ import type { TRole } from "../schema";
 
 export type AuditEntity = "Agency" | "User" | "Membership" | "Holiday" | "Procedure" | "ProcedureVersion";
 
-export interface AuditRecord {
+interface AuditRecord {
   actorUserId: string;
   entity: AuditEntity;
   entityId: string;

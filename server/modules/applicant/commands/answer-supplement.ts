@@ -18,7 +18,6 @@ import { correctableFields,SUPPLEMENT_MAX_FILES } from "../schema";
 
 // ─── Supplement files ─────────────────────────────────────────────────────
 
-
 /**
  * Stores one file for a supplement answer, before the answer itself: an Attachment of kind
  * SUPPLEMENT uploaded by the owner and not yet on the dossier. answerSupplement files it.
@@ -74,7 +73,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** `patch` laid over `base`, key by key into nested objects; arrays and strings replace. */
-export function mergeValues(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+function mergeValues(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(patch)) {
     out[key] = isRecord(value) && isRecord(out[key]) ? mergeValues(out[key] as Record<string, unknown>, value) : value;
@@ -82,7 +81,7 @@ export function mergeValues(base: Record<string, unknown>, patch: Record<string,
   return out;
 }
 
-export interface TAnswerSupplementInput {
+interface TAnswerSupplementInput {
   ownerId: string;
   dossierCode: string;
   idempotencyKey: string;

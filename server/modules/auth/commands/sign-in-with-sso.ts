@@ -4,14 +4,14 @@
 import { Prisma, type Db, type UserKind } from "../../../db";
 import type { SsoProvider, SsoIdentity } from "../sso-claims";
 
-export interface SsoUser {
+interface SsoUser {
   id: string;
   kind: UserKind;
   name: string;
   sessionVersion: number;
 }
 
-export type SsoSignInResult =
+type SsoSignInResult =
   | { ok: true; user: SsoUser; outcome: "EXISTING" | "LINKED" | "CREATED" }
   | {
       ok: false;

@@ -7,7 +7,7 @@ import { allocateDossierCode } from "../code-allocation";
 import { ZCreateDossierSchema, type TCreateDossier, type TCreateDossierInput, type TCreatedDossier } from "../schema";
 import { normalizeSearchText } from "../search-text";
 
-export interface CreateDossierOptions {
+interface CreateDossierOptions {
   /**
    * How long a call may queue for a pooled connection. Submissions to one agency serialise on
    * its counter row, so a burst queues rather than fails.

@@ -10,12 +10,12 @@ import { loadActor } from "../queries/dossier-actor";
 import { releaseExpiredReservations } from "./release-expired-reservations";
 
 /** How many unused codes a device holds per agency and day (it tops up to this when online). */
-export const DEFAULT_RESERVATION_BLOCK = 10;
-export const MAX_DEVICE_BLOCK = 50;
+const DEFAULT_RESERVATION_BLOCK = 10;
+const MAX_DEVICE_BLOCK = 50;
 
 const MS_PER_DAY = 86_400_000;
 
-export interface DeviceReservation {
+interface DeviceReservation {
   reservationId: string;
   code: string;
   dayKey: string;

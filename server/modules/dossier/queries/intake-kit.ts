@@ -7,7 +7,7 @@ import { vietnamDayKey, vietnamDayStart } from "../dossier-code";
 import { requireDeskAt } from "../policy";
 import { loadActor } from "./dossier-actor";
 
-export interface IntakeKitProcedure {
+interface IntakeKitProcedure {
   procedureVersionId: string;
   limitValue: number;
   limitUnit: "WORKING_DAY" | "WORKING_HOUR";

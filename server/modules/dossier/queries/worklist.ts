@@ -26,10 +26,10 @@ import {
 import { normalizeSearchText } from "../search-text";
 import { loadActor } from "./dossier-actor";
 
-export const DUE_SOON_WORKING_DAYS = 2;
+const DUE_SOON_WORKING_DAYS = 2;
 
 /** Unfinished dossiers someone still works on (PROCESSED waits for the result's return). */
-export const OPEN_STATUSES: readonly DossierStatus[] = ["RECEIVED", "PROCESSING", "SUPPLEMENT_REQUESTED", "AWAITING_FEE", "PROCESSED"];
+const OPEN_STATUSES: readonly DossierStatus[] = ["RECEIVED", "PROCESSING", "SUPPLEMENT_REQUESTED", "AWAITING_FEE", "PROCESSED"];
 
 type SortKey = "due" | "submittedAsc" | "submittedDesc";
 
@@ -43,14 +43,14 @@ const SORT_OF: Record<TWorklistView, SortKey> = {
   all: "submittedDesc",
 };
 
-export interface Cursor {
+interface Cursor {
   view: TWorklistView;
   /** The sort value of the last row (ISO) or null. */
   at: string | null;
   id: string;
 }
 
-export function encodeCursor(c: Cursor): string {
+function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify([c.view, c.at, c.id]), "utf8").toString("base64url");
 }
 

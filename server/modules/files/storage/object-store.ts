@@ -90,7 +90,7 @@ export interface StorageEnv {
 }
 
 /** The store the environment names: STORAGE_DRIVER=local (default, STORAGE_DIR or .data/files) or s3. */
-export async function createObjectStore(env: StorageEnv = process.env as StorageEnv): Promise<ObjectStore> {
+async function createObjectStore(env: StorageEnv = process.env as StorageEnv): Promise<ObjectStore> {
   const driver = (env.STORAGE_DRIVER ?? "local").toLowerCase();
   if (driver === "local") return new LocalDirectoryStore(env.STORAGE_DIR || join(process.cwd(), ".data", "files"));
   if (driver === "s3") {

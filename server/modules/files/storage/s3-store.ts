@@ -4,7 +4,7 @@
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { assertKey, type ObjectStore, type StorageEnv, type StoredObject } from "./object-store";
 
-export interface S3Config {
+interface S3Config {
   endpoint?: string;
   bucket: string;
   region: string;

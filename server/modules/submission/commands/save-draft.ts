@@ -8,7 +8,7 @@ import { draftSelect, toDraft, loadPublishedVersion } from "../queries";
 import { APPLICANT_FORM, ZDraftDataSchema, type TDraft, type TDraftData } from "../schema";
 
 /** Only what the form has: the schema's fields, the applicant's, the agency and the delivery. */
-export function cleanDraftData(data: TDraftData, formSchema: TFormSchema): TDraftData {
+function cleanDraftData(data: TDraftData, formSchema: TFormSchema): TDraftData {
   const clip = (v: unknown) => (typeof v === "string" ? v.slice(0, RAW_VALUE_MAX) : undefined);
   const address: Record<string, string> = {};
   for (const part of ADDRESS_PARTS) {

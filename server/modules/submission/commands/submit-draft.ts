@@ -14,7 +14,7 @@ function validationError(message: string, issues: TSubmissionIssue[]): AppError 
   return new AppError("VALIDATION", { message, details: { reason: "SUBMISSION_INVALID", issues } });
 }
 
-export interface SubmitDraftOptions {
+interface SubmitDraftOptions {
   now?: Date;
 }
 

@@ -5,7 +5,7 @@ import { notFound, parseCode } from "../queries/lookups";
 import { enforceRateLimit, hitRateLimit, idAttemptsPerCode, lookupsPerClient, rateLimitedError, undoRateLimitHit } from "../rate-limit";
 import { ZTrackIdNumberSchema } from "../schema";
 
-export type TIdNumberCheck = { ok: true; code: string; grant: string } | { ok: false; code: string };
+type TIdNumberCheck = { ok: true; code: string; grant: string } | { ok: false; code: string };
 
 /**
  * Checks the applicant's ID number for a code and, when it matches, returns a grant for the full

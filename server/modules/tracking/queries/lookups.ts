@@ -46,7 +46,7 @@ export async function getFullTracking(
   return granted ? { view: full.view, via: "ID_NUMBER" } : null;
 }
 
-export interface TAccessibleDossier {
+interface TAccessibleDossier {
   dossierId: string;
   code: string;
   status: TFullTracking["status"];

@@ -6,7 +6,7 @@ import { ZFullTrackingSchema, ZPublicTrackingSchema, type TFullTracking, type TP
 import { timelinessOf } from "../timeliness";
 
 /** Events that say how the dossier moved. ASSIGN (who holds it) and COMMENT (internal notes) are not for the public. */
-export const PUBLIC_EVENT_ACTIONS: readonly DossierAction[] = [
+const PUBLIC_EVENT_ACTIONS: readonly DossierAction[] = [
   "SUBMIT",
   "INTAKE",
   "RECEIVE",
@@ -213,14 +213,14 @@ function itemsOf(payload: unknown): string[] {
 }
 
 /** The open supplement request: the latest REQUEST_SUPPLEMENT while the dossier waits for the applicant. */
-export function openSupplementRequest(row: Pick<FullRow, "status" | "events">): TSupplementRequest | null {
+function openSupplementRequest(row: Pick<FullRow, "status" | "events">): TSupplementRequest | null {
   if (row.status !== "SUPPLEMENT_REQUESTED") return null;
   const request = [...row.events].reverse().find((e) => e.action === "REQUEST_SUPPLEMENT");
   if (!request) return null;
   return { at: request.serverAt, note: request.note, items: itemsOf(request.payload) };
 }
 
-export interface FullTrackingRow {
+interface FullTrackingRow {
   view: TFullTracking;
   dossierId: string;
   ownerId: string | null;
