@@ -32,7 +32,7 @@ declare module "next-auth" {
   }
   interface User {
     kind: UserKind;
-    /** User.sessionVersion at sign-in (see server/modules/auth/session.ts). */
+    /** User.sessionVersion at sign-in (see server/modules/auth/commands/revoke-sessions.ts). */
     sv?: number;
   }
 }

@@ -1,6 +1,6 @@
 // The holiday CSV import, pure: `date,kind,nameVi,nameEn` per line (a header line optional), checked
 // line by line so an administrator sees every problem at once, then planned against the calendar
-// already stored. Nothing is imported while any line has an error (holidays.ts).
+// already stored. Nothing is imported while any line has an error (commands/import-holidays.ts).
 import { calendarProblems, DEFAULT_WORKING_PERIODS } from "../calendar/working-time";
 import { isLocalDate, isWeekend } from "../calendar/local-date";
 import type { THolidayCsvError, THolidayImportPreview } from "./schema";

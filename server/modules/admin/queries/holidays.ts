@@ -1,6 +1,6 @@
 // The holiday calendar per year: days off and swapped working days. Nationwide days are the system
 // administrator's; an agency's own days (agencyId set, they override the nationwide entry for that
-// date) are its administrator's. Deadlines read this table (dossier/create-dossier.ts), so a change
+// date) are its administrator's. Deadlines read this table (calendar/queries.ts), so a change
 // applies to due dates computed after it.
 import type { Db, DbTx } from "../../../db";
 import { planHolidayImport, type StoredDay } from "../holiday-csv";

@@ -21,7 +21,7 @@ interface CreateDossierOptions {
    */
   inTransaction?: (tx: DbTx, dossier: TCreatedDossier) => Promise<void>;
   /**
-   * A code reserved beforehand for this dossier (offline counter intake, reservations.ts), used
+   * A code reserved beforehand for this dossier (offline counter intake, reserve-codes.ts), used
    * instead of allocating one; the caller checked it and claims it in `inTransaction`.
    */
   reservedCode?: string;

@@ -191,7 +191,7 @@ async function resolveVersion(db: Db, input: TIntake, now: Date) {
  * Checks a reserved code offered by an intake and says when the dossier was received. The code
  * must be this officer's, for this device and receiving agency, unused, and the device time of the
  * intake must lie within the code's day and before it expired, and within the skew allowance of
- * commands (time.ts): never in the future, at most MAX_DEVICE_BEHIND_MS old.
+ * commands (action-time.ts): never in the future, at most MAX_DEVICE_BEHIND_MS old.
  */
 async function checkReservedCode(
   db: Db,

@@ -19,7 +19,7 @@ export type TUploadTarget =
   | { kind: "draft"; draftId?: string; procedureVersionId?: string; documentComponentId: string }
   /** An officer's file on a dossier in their scope (a counter scan, a supplement brought in, a result). */
   | { kind: "dossier"; dossierId: string; documentComponentId?: string; attachmentKind?: Extract<AttachmentKind, "SCAN" | "SUPPLEMENT" | "RESULT"> }
-  /** A reception officer's scan made before the intake that files it (intake.ts › attachmentIds). */
+  /** A reception officer's scan made before the intake that files it (dossier/commands/intake-dossier.ts › attachmentIds). */
   | { kind: "unfiled" };
 
 /** Where an upload goes and what it may be: resolved (and rights checked) before any byte is read. */
