@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../../errors";
 import { useTestDb } from "../../../test/db";
 import { createAgency, createProcedure, dossierInput, uniqueToken } from "../../../test/factories";
-import { allocateDossierCode, reserveDossierCodes } from "../code-allocation";
+import { allocateDossierCode, reserveDossierCodes } from "./allocate-dossier-code";
 import { parseDossierCode } from "../dossier-code";
 import { createDossier } from "./create-dossier";
 

@@ -3,7 +3,7 @@ import { Prisma, type Db, type DbTx } from "../../../db";
 import { AppError } from "../../../errors";
 import { loadWorkingCalendar } from "../../calendar/queries";
 import { dueDate } from "../../calendar/working-time";
-import { allocateDossierCode } from "../code-allocation";
+import { allocateDossierCode } from "./allocate-dossier-code";
 import { ZCreateDossierSchema, type TCreateDossier, type TCreateDossierInput, type TCreatedDossier } from "../schema";
 import { normalizeSearchText } from "../search-text";
 

@@ -3,7 +3,7 @@
 // queries/intake-kit.ts is what the device needs to print a receipt slip offline.
 import { Prisma, type Db } from "../../../db";
 import { AppError } from "../../../errors";
-import { reserveDossierCodes } from "../code-allocation";
+import { reserveDossierCodes } from "./allocate-dossier-code";
 import { vietnamDayKey, vietnamDayStart } from "../dossier-code";
 import { requireDeskAt } from "../policy";
 import { loadActor } from "../queries/dossier-actor";

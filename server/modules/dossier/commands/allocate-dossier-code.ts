@@ -1,6 +1,6 @@
 // Dossier code allocation: the next number for (agency, Vietnam day), inside the caller's transaction.
-import type { DbTx } from "../../db";
-import { formatDossierCode, vietnamDayKey } from "./dossier-code";
+import type { DbTx } from "../../../db";
+import { formatDossierCode, vietnamDayKey } from "../dossier-code";
 
 interface AllocatedDossierCode {
   code: string;
