@@ -8,7 +8,8 @@ import { updateProfile } from "../../modules/account/commands/update-profile";
 import { registerCitizen } from "../../modules/account/commands/register-citizen";
 import { ZProfileInputSchema, ZProfileSchema, ZRegisterInputSchema } from "../../modules/account/schema";
 import { ZActResultSchema } from "../../modules/dossier/schema";
-import { clientKeyFrom, enforceRateLimit } from "../../modules/tracking/rate-limit";
+import { clientKeyFrom } from "../../modules/tracking/rate-limit";
+import { enforceRateLimit } from "../../modules/tracking/commands/hit-rate-limit";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
 
 /** Sign-ups per client address per hour: enough for a family or a kiosk, not for a script. */

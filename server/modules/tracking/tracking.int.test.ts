@@ -8,7 +8,8 @@ import { checkTrackingIdNumber } from "./commands/check-id-number";
 import { getFullTracking, trackDossier } from "./queries/lookups";
 import { idNumbersMatch } from "./id-number";
 import { getPublicTracking, loadFullTracking } from "./queries/views";
-import { hitRateLimit, lookupsPerClient } from "./rate-limit";
+import { hitRateLimit } from "./commands/hit-rate-limit";
+import { lookupsPerClient } from "./rate-limit";
 
 const db = useTestDb();
 const SECRET = "s".repeat(48);

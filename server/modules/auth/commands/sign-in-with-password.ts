@@ -1,5 +1,6 @@
 import type { Db, UserKind } from "../../../db";
-import { hitRateLimit, undoRateLimitHit, type RateLimitRule } from "../../tracking/rate-limit";
+import { hitRateLimit, undoRateLimitHit } from "../../tracking/commands/hit-rate-limit";
+import { type RateLimitRule } from "../../tracking/rate-limit";
 import { parseSignInIdentifier } from "../identifier";
 import { getDummyHash, hashPassword, needsRehash, verifyPassword } from "../password";
 

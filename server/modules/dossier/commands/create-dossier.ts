@@ -51,7 +51,7 @@ export async function createDossier(
       if (options.inTransaction) await options.inTransaction(tx, created);
       return created;
     }, {
-      // The counter upsert relies on READ COMMITTED (see code-allocation.ts); say so explicitly.
+      // The counter upsert relies on READ COMMITTED (see allocate-dossier-code.ts); say so explicitly.
       isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted,
       maxWait: options.maxWaitMs ?? 10_000,
       timeout: options.timeoutMs ?? 15_000,

@@ -2,7 +2,8 @@ import type { Db } from "../../../db";
 import { createTrackGrant } from "../grant";
 import { idNumbersMatch } from "../id-number";
 import { notFound, parseCode } from "../queries/lookups";
-import { enforceRateLimit, hitRateLimit, idAttemptsPerCode, lookupsPerClient, rateLimitedError, undoRateLimitHit } from "../rate-limit";
+import { enforceRateLimit, hitRateLimit, undoRateLimitHit } from "./hit-rate-limit";
+import { idAttemptsPerCode, lookupsPerClient, rateLimitedError } from "../rate-limit";
 import { ZTrackIdNumberSchema } from "../schema";
 
 type TIdNumberCheck = { ok: true; code: string; grant: string } | { ok: false; code: string };

@@ -5,7 +5,8 @@ import type { Db } from "../../../db";
 import { AppError } from "../../../errors";
 import { normaliseDossierCode } from "../../dossier/dossier-code";
 import { verifyTrackGrant } from "../grant";
-import { enforceRateLimit, lookupsPerClient } from "../rate-limit";
+import { enforceRateLimit } from "../commands/hit-rate-limit";
+import { lookupsPerClient } from "../rate-limit";
 import { ZDossierCodeSchema, type TFullTracking, type TPublicTracking, type TTrackingView } from "../schema";
 import { getPublicTracking, loadFullTracking } from "./views";
 
