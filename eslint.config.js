@@ -22,15 +22,11 @@ import nextTypescript from "eslint-config-next/typescript";
  * node:crypto signing). They are to go through server/http, the tRPC caller or a schema.ts.
  */
 export const PENDING_ADAPTER_MOVES = [
-  "app/(public)/_portal/format.ts", // procedure/catalogue (type TFeeRule)
-  "app/(public)/dossiers/[code]/receipt/route.ts", // submission/confirmation
-  "app/(public)/dossiers/[code]/submitted/page.tsx", // submission/confirmation
   "app/(public)/me/dossiers/[code]/page.tsx", // account/supplement-form
   "app/(public)/me/dossiers/[code]/supplement/route.ts", // account/supplement-form, files/body, files/service
-  "app/(public)/procedures/[code]/procedure-view.tsx", // procedure/catalogue (type TProcedureDetail)
   "app/(public)/procedures/[code]/submit/page.tsx", // files/service, submission/page-data
   "app/(public)/procedures/[code]/submit/save/route.ts", // files/body, files/service, submission/form-post
-  "app/(public)/track/[code]/route.tsx", // tracking/lookup, tracking/rate-limit
+  "app/(public)/track/[code]/route.tsx", // tracking/rate-limit (clientKeyFrom)
   "app/(public)/track/actions.ts", // tracking/grant
   "app/(public)/track/lookup.ts", // tracking/grant
   "app/api/files/[id]/route.ts", // files/service
@@ -39,22 +35,13 @@ export const PENDING_ADAPTER_MOVES = [
   "app/kiosk/actions.ts", // tracking/grant
   "app/officer/dossiers/[id]/forms/[form]/route.ts", // standard-forms/dossier-forms
   "app/officer/dossiers/[id]/page.tsx", // standard-forms/dossier-forms
-  "app/officer/reports/tracking-book/route.ts", // standard-forms/dossier-forms
 ];
 
 /**
  * server/modules files that are HTTP adapters and choose the database themselves (getDb): they move
  * to server/http, their data parts to queries/commands taking the db.
  */
-export const PENDING_ADAPTERS_IN_MODULES = [
-  "server/modules/account/supplement-form.ts",
-  "server/modules/files/service.ts",
-  "server/modules/standard-forms/dossier-forms.ts",
-  "server/modules/submission/confirmation.ts",
-  "server/modules/submission/form-post.ts",
-  "server/modules/submission/page-data.ts",
-  "server/modules/tracking/lookup.ts",
-];
+export const PENDING_ADAPTERS_IN_MODULES = [];
 
 /**
  * server/modules files that take the Prisma client (Db/DbTx, Prisma, sqlRows) without a data-file
@@ -62,28 +49,12 @@ export const PENDING_ADAPTERS_IN_MODULES = [
  * policy.ts): they are to be renamed into it. Until then they are held to the data-file rule.
  */
 export const PENDING_VOCABULARY_FILES = [
-  "server/modules/account/profile.ts",
-  "server/modules/account/register.ts",
-  "server/modules/admin/agencies.ts",
-  "server/modules/admin/audit.ts",
-  "server/modules/admin/holidays.ts",
-  "server/modules/admin/procedures.ts",
-  "server/modules/admin/users.ts",
-  "server/modules/auth/session.ts",
-  "server/modules/auth/sign-in.ts",
-  "server/modules/auth/sso.ts",
-  "server/modules/dossier/code-allocation.ts",
-  "server/modules/dossier/create-dossier.ts",
-  "server/modules/dossier/detail.ts",
-  "server/modules/dossier/reservations.ts",
-  "server/modules/dossier/worklist.ts",
-  "server/modules/files/attachments.ts",
-  "server/modules/procedure/catalogue.ts",
-  "server/modules/procedure/sectors.ts",
-  "server/modules/rating/rating.ts",
-  "server/modules/submission/drafts.ts",
-  "server/modules/submission/submit.ts",
-  "server/modules/tracking/rate-limit.ts",
+  // HTTP adapters: they take the db from their caller (server/http/wiring.ts) and move to server/http.
+  "server/modules/account/supplement-form.ts",
+  "server/modules/files/service.ts",
+  "server/modules/submission/confirmation.ts",
+  "server/modules/submission/form-post.ts",
+  "server/modules/submission/page-data.ts",
 ];
 
 /** Composition roots that still use a Prisma-client export of server/db (Prisma.sql for EXPLAIN). */
