@@ -44,3 +44,53 @@ export function noticesFor(facts: EventFacts): Notice[] {
   }
   return notices;
 }
+
+export interface ApplicantContact {
+  /** The applicant's account, when the dossier has an owner. */
+  owner: { id: string; active: boolean; email: string | null; phone: string | null; locale: string; channels: readonly string[] } | null;
+  /** What was declared on the dossier (at the counter for a walk-in). */
+  declared: { email: string | null; phone: string | null };
+}
+
+export interface Recipient {
+  recipientKey: string;
+  channel: "EMAIL" | "SMS" | "IN_APP";
+  address: string | null;
+  userId: string | null;
+  locale: "vi" | "en";
+}
+
+export interface ChannelAvailability {
+  email: boolean;
+  sms: boolean;
+}
+
+/**
+ * Where the applicant is told: an account holder in the app always, and by e-mail and SMS as
+ * chosen in the profile (at the account's address, else the one declared on the dossier); a walk-in
+ * applicant without an account at the e-mail and phone given at the counter. Training dossiers are
+ * told only in the app (their contact data is made up); channels without a configured provider are
+ * left out.
+ */
+export function applicantRecipients(contact: ApplicantContact, available: ChannelAvailability, isTest: boolean): Recipient[] {
+  const out: Recipient[] = [];
+  const owner = contact.owner?.active ? contact.owner : null;
+  const locale = owner?.locale === "en" ? "en" : "vi";
+  const email = (owner?.email ?? contact.declared.email)?.trim().toLowerCase() || null;
+  const phone = (owner?.phone ?? contact.declared.phone)?.replace(/[\s.()-]/g, "") || null;
+  const wants = (channel: "EMAIL" | "SMS") => (owner ? owner.channels.includes(channel) : true);
+  if (owner) out.push({ recipientKey: `user:${owner.id}`, channel: "IN_APP", address: null, userId: owner.id, locale });
+  if (isTest) return out;
+  const key = (kind: string, address: string) => (owner ? `user:${owner.id}` : `${kind}:${address}`);
+  if (available.email && email && wants("EMAIL")) out.push({ recipientKey: key("email", email), channel: "EMAIL", address: email, userId: owner?.id ?? null, locale });
+  if (available.sms && phone && wants("SMS")) out.push({ recipientKey: key("phone", phone), channel: "SMS", address: phone, userId: owner?.id ?? null, locale });
+  return out;
+}
+
+/** An officer: in the app, and by e-mail when they have one. */
+export function officerRecipients(officer: { id: string; email: string | null; locale: string }, available: ChannelAvailability): Recipient[] {
+  const locale = officer.locale === "en" ? "en" : "vi";
+  const out: Recipient[] = [{ recipientKey: `user:${officer.id}`, channel: "IN_APP", address: null, userId: officer.id, locale }];
+  if (available.email && officer.email) out.push({ recipientKey: `user:${officer.id}`, channel: "EMAIL", address: officer.email, userId: officer.id, locale });
+  return out;
+}

@@ -1,0 +1,59 @@
+// updateTemplate: an administrator's wording of one template for one channel and language, or
+// back to the default (reset). Nationwide texts: system administrators only. A wording that uses a
+// variable the template does not offer (or a malformed placeholder) is refused with a field error,
+// so no message ever goes out with "{{cdoe}}" in it. Audited in the same transaction.
+import type { Db } from "../../../db";
+import { AppError, validationError } from "../../../errors";
+import { parseInput } from "../../../validation";
+import { writeAudit } from "../../admin/audit";
+import { loadAdminActor } from "../../admin/policy";
+import { CATALOGUE } from "../catalogue";
+import { getTemplate } from "../queries";
+import { ZTemplateUpdateSchema, type TTemplateDetail, type TTemplateUpdate } from "../schema";
+import { checkTemplate } from "../templates";
+
+export async function updateTemplate(db: Db, rawInput: TTemplateUpdate & { actorUserId: string }): Promise<TTemplateDetail> {
+  const { actorUserId, ...rest } = rawInput;
+  const input = parseInput(ZTemplateUpdateSchema, rest);
+  const actor = await loadAdminActor(db, actorUserId);
+  if (!actor.isSystemAdmin) throw new AppError("FORBIDDEN", { message: `user ${actorUserId} may not change nationwide notification templates` });
+  const spec = CATALOGUE[input.template];
+  if (!spec.channels.includes(input.channel)) {
+    throw validationError({ channel: "CHANNEL_NOT_USED" }, `${input.template} is not sent by ${input.channel}`);
+  }
+  const where = { template_channel_locale: { template: input.template, channel: input.channel, locale: input.locale } };
+  const before = await db.notificationTemplate.findUnique({ where, select: { subject: true, body: true } });
+
+  if (input.reset) {
+    if (before) {
+      await db.$transaction(async (tx) => {
+        await tx.notificationTemplate.delete({ where });
+        await writeAudit(tx, { actorUserId, entity: "NotificationTemplate", entityId: `${input.template}/${input.channel}/${input.locale}`, action: "reset", before, after: null });
+      });
+    }
+    return getTemplate(db, { template: input.template });
+  }
+
+  const subject = input.channel === "SMS" ? null : (input.subject ?? "").trim() || null;
+  const body = input.body.replace(/\r\n/g, "\n").trim();
+  const fieldErrors: Record<string, string> = {};
+  const bodyCheck = checkTemplate(body, spec.variables);
+  if (bodyCheck.problem) fieldErrors.body = bodyCheck.problem;
+  if (input.channel === "EMAIL" && !subject) fieldErrors.subject = "EMPTY";
+  if (subject) {
+    const subjectCheck = checkTemplate(subject, spec.variables);
+    if (subjectCheck.problem) fieldErrors.subject = subjectCheck.problem;
+  }
+  if (Object.keys(fieldErrors).length > 0) throw validationError(fieldErrors, `template ${input.template}/${input.channel}/${input.locale}: ${JSON.stringify(fieldErrors)}`);
+
+  await db.$transaction(async (tx) => {
+    await tx.notificationTemplate.upsert({
+      where,
+      create: { template: input.template, channel: input.channel, locale: input.locale, subject, body, updatedById: actorUserId },
+      update: { subject, body, updatedById: actorUserId },
+      select: { id: true },
+    });
+    await writeAudit(tx, { actorUserId, entity: "NotificationTemplate", entityId: `${input.template}/${input.channel}/${input.locale}`, action: "update", before, after: { subject, body } });
+  });
+  return getTemplate(db, { template: input.template });
+}
