@@ -34,7 +34,7 @@ export interface TemplateCheck {
 export function checkTemplate(text: string, allowed: readonly string[]): TemplateCheck {
   if (text.trim() === "") return { problem: "EMPTY", offending: [] };
   const rest = text.replace(PLACEHOLDER, "");
-  const malformed = rest.match(/\{\{[^}]*\}?|\}\}/g);
+  const malformed = rest.match(/\{\{[^}]*\}{0,2}|\}\}/g);
   if (malformed) return { problem: "UNCLOSED_PLACEHOLDER", offending: malformed.map((m) => m.slice(0, 40)) };
   const unknown = templateVariables(text).filter((name) => !allowed.includes(name));
   return unknown.length > 0 ? { problem: "UNKNOWN_VARIABLE", offending: unknown } : { problem: null, offending: [] };
