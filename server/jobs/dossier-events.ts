@@ -5,6 +5,7 @@
 // A subscriber reads the event and the dossier by id and decides what to do (notify, sync, ...).
 import { z } from "zod";
 import type { DbTx } from "../db";
+import { dispatchDossierEventJob } from "../modules/notification/jobs/dispatch-dossier-event";
 import type { JobDefinition } from "./define";
 import { enqueueJob } from "./enqueue";
 
@@ -15,7 +16,7 @@ export type TDossierEventJob = z.infer<typeof ZDossierEventJobSchema>;
  * Every subscriber to dossier events. Add yours here (and only here: the registry includes them).
  * Tests and benchmarks may push a subscriber of their own for the duration of a run.
  */
-export const DOSSIER_EVENT_SUBSCRIBERS: JobDefinition<TDossierEventJob>[] = [];
+export const DOSSIER_EVENT_SUBSCRIBERS: JobDefinition<TDossierEventJob>[] = [dispatchDossierEventJob];
 
 export function dossierJobKey(dossierId: string): string {
   return `dossier:${dossierId}`;
