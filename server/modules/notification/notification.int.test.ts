@@ -1,9 +1,13 @@
 // Notifications end to end inside one process tree: dossier commands against PostgreSQL, the job
 // worker, and the local SMTP and SMS stand-ins as real servers.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawn } from "node:child_process";
+import { PgBoss } from "pg-boss";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { PGBOSS_SCHEMA } from "../../jobs/queues";
 import type { Worker } from "../../jobs/worker";
 import { useTestDb } from "../../test/db";
-import { eventually, startSimulators, startTestWorker } from "../../test/notification-rig";
+import { FAST_SEND_QUEUE, eventually, startSimulators, startTestWorker } from "../../test/notification-rig";
+import { writeDeliveries } from "./commands/write-deliveries";
 import { applyDossierAction } from "../dossier/commands/act";
 import { T0, act, createDesk, intake, key } from "../dossier/commands/test-fixtures";
 import { noticesFor } from "./audience";
@@ -63,6 +67,7 @@ describe("notifications of dossier events", () => {
       select: { id: true, email: true },
     });
     const created = await intake(db, desk, { applicantPhone: "0987000111" }, new Date());
+    await eventually(async () => (await db.notificationDelivery.count({ where: { dossierId: created.id } })) === 1, 20_000, "the intake's notice");
     await db.dossier.update({ where: { id: created.id }, data: { ownerId: owner.id } });
     await act(db, desk.leader.id, created.id, { action: "ASSIGN", payload: { assigneeId: desk.specialist.id } });
     await act(db, desk.specialist.id, created.id, { action: "REQUEST_SUPPLEMENT", payload: { items: ["Biên bản nghiệm thu có chữ ký"], note: "Nộp bản chụp." } });
@@ -120,5 +125,87 @@ describe("notifications of dossier events", () => {
   it("reads the event table for what it says", () => {
     expect(noticesFor({ action: "RECEIVE", toStatus: "RECEIVED", payload: {}, actorId: null })).toEqual([{ to: "applicant", template: "dossier.received" }]);
     expect(T0).toBeInstanceOf(Date);
+  });
+});
+
+describe("exactly once in effect", () => {
+  /** One e-mail written as the dispatcher would, with its send job. */
+  async function oneEmail(label: string) {
+    const address = `${label}-${key()}@example.vn`.toLowerCase();
+    await db.$transaction((tx) =>
+      writeDeliveries(tx, [{ sourceKey: `test:${address}`, recipientKey: `email:${address}`, channel: "EMAIL", template: "dossier.received", locale: "vi", address, subject: `Thư thử ${label}`, body: "Nội dung" }]),
+    );
+    return db.notificationDelivery.findFirstOrThrow({ where: { address } });
+  }
+  const copiesOf = (deliveryId: string) => sims.smtp.messages().filter((m) => m.headers["x-motcua-delivery"] === deliveryId);
+
+  it("a worker killed between the SMTP server taking the message and recording it: one message after the restart", async () => {
+    await worker.stop();
+    const delivery = await oneEmail("crash");
+    // The stand-in keeps the message at once but answers only after 60 s: the worker is killed while it waits.
+    sims.smtp.faults.set({ mode: "late", delayMs: 60_000, count: 1 });
+    const duplicatesBefore = sims.smtp.stats().duplicates;
+    const child = spawn(process.execPath, ["--import", "tsx", "server/test/notification-worker-process.ts"], {
+      env: { ...process.env, DATABASE_URL: inject("databaseUrl"), TEST_SEND_QUEUE: JSON.stringify(FAST_SEND_QUEUE) },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    try {
+      await eventually(async () => copiesOf(delivery.id).length === 1, 30_000, "the message at the SMTP stand-in");
+    } finally {
+      child.kill("SIGKILL");
+    }
+    await new Promise((r) => child.once("exit", r));
+    expect(await db.notificationDelivery.findUniqueOrThrow({ where: { id: delivery.id }, select: { status: true, attempts: true } })).toEqual({ status: "PENDING", attempts: 0 });
+
+    // A new worker: the dead one's job expires (pg-boss looks for expired jobs once a minute per
+    // queue), is retried, and sent again with the same Message-ID.
+    worker = await startTestWorker(db);
+    const sent = await eventually(async () => {
+      const row = await db.notificationDelivery.findUniqueOrThrow({ where: { id: delivery.id } });
+      return row.status === "SENT" ? row : undefined;
+    }, 150_000, "the delivery recorded as sent");
+    expect(sent.attempts).toBe(1);
+    expect(sims.smtp.stats().duplicates).toBe(duplicatesBefore + 1);
+    expect(copiesOf(delivery.id)).toHaveLength(1);
+    expect(sent.providerMessageId).toBe(copiesOf(delivery.id)[0]!.queueId);
+  }, 240_000);
+
+  it("SMTP down: retried, then dead-lettered and visible; once SMTP is back, a retry sends it once", async () => {
+    sims.smtp.faults.set({ mode: "fail" });
+    const delivery = await oneEmail("down");
+    try {
+      const dead = await eventually(async () => {
+        const row = await db.notificationDelivery.findUniqueOrThrow({ where: { id: delivery.id } });
+        return row.status === "DEAD" ? row : undefined;
+      }, 30_000, "the delivery given up");
+      // The first attempt and both retries, each refused.
+      expect(dead.attempts).toBe(1 + FAST_SEND_QUEUE.retryLimit!);
+      expect(dead.lastError).toMatch(/451|Temporary failure/);
+      const letters = await eventually(async () => {
+        const rows = await db.$queryRaw<Array<{ id: string }>>`SELECT id::text FROM pgboss.job WHERE name = 'dead/notification.send' AND data->>'deliveryId' = ${delivery.id}`;
+        return rows.length > 0 ? rows : undefined;
+      }, 10_000, "the dead letter");
+      expect(letters).toHaveLength(1);
+      expect(copiesOf(delivery.id)).toHaveLength(0);
+    } finally {
+      sims.smtp.faults.set({ mode: "ok" });
+    }
+
+    // What /admin/jobs' retry does: the failed job goes back to its queue.
+    const failed = await db.$queryRaw<Array<{ id: string }>>`SELECT id::text FROM pgboss.job WHERE name = 'notification.send' AND state = 'failed' AND data->>'deliveryId' = ${delivery.id}`;
+    expect(failed).toHaveLength(1);
+    const boss = new PgBoss({ connectionString: inject("databaseUrl"), schema: PGBOSS_SCHEMA, max: 1, supervise: false, schedule: false, migrate: false });
+    await boss.start();
+    try {
+      await boss.retry("notification.send", failed[0]!.id);
+    } finally {
+      await boss.stop({ graceful: false });
+    }
+    const sent = await eventually(async () => {
+      const row = await db.notificationDelivery.findUniqueOrThrow({ where: { id: delivery.id } });
+      return row.status === "SENT" ? row : undefined;
+    }, 20_000, "the delivery sent after the retry");
+    expect(sent.lastError).toBeNull();
+    expect(copiesOf(delivery.id)).toHaveLength(1);
   });
 });
