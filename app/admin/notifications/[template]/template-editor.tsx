@@ -1,0 +1,107 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useT } from "~/app/_components/i18n-provider";
+import { useTRPCClient, type RouterOutputs } from "~/app/_trpc/react";
+import { CATALOGUE } from "~/server/modules/notification/catalogue";
+import { fitSms } from "~/server/modules/notification/sms-text";
+import { renderTemplate } from "~/server/modules/notification/templates";
+import { BUTTON_SECONDARY, callError, describedBy, Field, StatusLine, type CallError } from "../../_components/ui";
+
+type Detail = RouterOutputs["notification"]["template"]["get"];
+type Wording = Detail["wordings"][number];
+
+/** Every wording of a template, each with its own form and a preview rendered as it is typed. */
+export function TemplateEditor({ detail, canEdit }: { detail: Detail; canEdit: boolean }) {
+  return (
+    <div className="space-y-6">
+      {detail.wordings.map((w) => (
+        <WordingForm key={`${w.channel}-${w.locale}-${w.customised}-${w.body.length}`} detail={detail} wording={w} canEdit={canEdit} />
+      ))}
+    </div>
+  );
+}
+
+function WordingForm({ detail, wording, canEdit }: { detail: Detail; wording: Wording; canEdit: boolean }) {
+  const t = useT();
+  const client = useTRPCClient();
+  const router = useRouter();
+  const [subject, setSubject] = useState(wording.subject ?? "");
+  const [body, setBody] = useState(wording.body);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<CallError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const id = `${detail.template}-${wording.channel}-${wording.locale}`.replace(/\./g, "-");
+  const isSms = wording.channel === "SMS";
+  const sms = isSms ? fitSms(body, detail.sample, { plainText: true, shrinkable: CATALOGUE[detail.template].shrinkable }) : null;
+
+  async function save(reset: boolean) {
+    setPending(true);
+    setError(null);
+    setSaved(false);
+    try {
+      await client.notification.template.update.mutate({ template: detail.template, channel: wording.channel, locale: wording.locale, subject: isSms ? null : subject, body, reset });
+      setSaved(true);
+      router.refresh();
+    } catch (e) {
+      setError(callError(e, t));
+    } finally {
+      setPending(false);
+    }
+  }
+  const f = error?.fields ?? {};
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} data-testid={`wording-${wording.channel}-${wording.locale}`}>
+      <h2 id={`${id}-title`} className="text-xl text-brand-800">
+        {t(`admin.notifications.channels.${wording.channel}`)} · {wording.locale === "vi" ? "Tiếng Việt" : "English"}
+        {wording.customised && <span className="ml-2 rounded border border-brand-700 px-2 text-sm">{t("admin.notifications.customised")}</span>}
+      </h2>
+      <div className="mt-3 grid gap-6 lg:grid-cols-2">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save(false);
+          }}
+          noValidate
+        >
+          {error && <StatusLine kind="error">{error.message}</StatusLine>}
+          {saved && <StatusLine kind="ok">{t("admin.common.saved")}</StatusLine>}
+          {!isSms && (
+            <Field id={`${id}-subject`} label={wording.channel === "EMAIL" ? t("admin.notifications.subject") : t("admin.notifications.title")} error={f.subject}>
+              <input id={`${id}-subject`} value={subject} onChange={(e) => setSubject(e.target.value)} readOnly={!canEdit} className="field-input" {...describedBy(`${id}-subject`, { error: f.subject })} />
+            </Field>
+          )}
+          <Field id={`${id}-body`} label={t("admin.notifications.body")} error={f.body}>
+            <textarea id={`${id}-body`} value={body} onChange={(e) => setBody(e.target.value)} readOnly={!canEdit} rows={isSms ? 4 : 10} className="field-input font-mono text-sm" {...describedBy(`${id}-body`, { error: f.body })} />
+          </Field>
+          {canEdit && (
+            <div className="flex flex-wrap gap-3">
+              <button type="submit" className="btn-primary" disabled={pending} aria-busy={pending || undefined}>
+                {pending ? t("admin.common.saving") : t("admin.common.save")}
+              </button>
+              {wording.customised && (
+                <button type="button" className={BUTTON_SECONDARY} disabled={pending} onClick={() => void save(true)}>
+                  {t("admin.notifications.reset")}
+                </button>
+              )}
+            </div>
+          )}
+        </form>
+        <div aria-live="polite">
+          <h3 className="font-semibold">{t("admin.notifications.preview")}</h3>
+          <div className="mt-2 rounded border border-line bg-stone-50 p-3" data-testid={`preview-${wording.channel}-${wording.locale}`}>
+            {!isSms && <p className="font-bold">{renderTemplate(subject, detail.sample)}</p>}
+            <p className="mt-1 whitespace-pre-line break-words text-sm">{sms ? sms.text : renderTemplate(body, detail.sample)}</p>
+          </div>
+          {sms && (
+            <p className="mt-1 text-sm text-ink-600" data-testid={`sms-length-${wording.locale}`}>
+              {t("admin.notifications.smsLength", { units: sms.units, segments: sms.segments })}
+            </p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
