@@ -45,6 +45,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/holidays", label: t("admin.nav.holidays") },
     { href: "/admin/procedures", label: t("admin.nav.procedures") },
     { href: "/admin/audit", label: t("admin.nav.audit") },
+    ...(scope.isSystemAdmin ? [{ href: "/admin/jobs", label: t("admin.nav.jobs") }] : []),
   ];
   return (
     <I18nProvider locale={locale} messages={pickNamespaces(getMessages(locale), ADMIN_NAMESPACES)}>
