@@ -4,10 +4,11 @@
 //   2. Apply migrations (prisma migrate deploy through scripts/prisma.mjs).
 //   3. Seed (prisma/seed.ts is idempotent; it runs on every start).
 //   4. Build when the build is missing or older than the sources.
-//   5. next start on PORT (default 3000); print the URL and demo accounts.
+//   5. The job worker (scripts/worker.ts) as a child process, unless JOBS_WORKER=0.
+//   6. next start on PORT (default 3000); print the URL and demo accounts.
 //   Also a local OpenID Provider (scripts/dev-oidc-provider.ts) standing in for VNeID and the
 //   organisation's SSO, when no real one is configured (see startDevOidcIfWanted).
-// Ctrl-C stops the app, then the embedded database.
+// Ctrl-C stops the app, then the worker (running jobs finish or are handed back), then the embedded database.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -21,11 +22,18 @@ const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 /** Pool size for the app against the embedded database (it runs one query at a time). */
 const EMBEDDED_POOL_MAX = "3";
+/**
+ * The worker's pools against the embedded database (pg-boss's and the handlers', each): with the
+ * app's they stay well under the connections it accepts (DEFAULT_EMBEDDED_DB_MAX_CONNECTIONS).
+ */
+const EMBEDDED_JOBS_POOL_MAX = "2";
 
 const say = (line: string) => process.stdout.write(`[start] ${line}\n`);
 
 const children: PrefixedChild[] = [];
 let shuttingDown = false;
+let embedded = false;
+let jobWorker: PrefixedChild | null = null;
 
 function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -89,6 +97,7 @@ async function startEmbeddedDatabase(): Promise<PrefixedChild> {
   });
   process.env.DATABASE_URL = url;
   process.env.DATABASE_POOL_MAX ??= EMBEDDED_POOL_MAX;
+  embedded = true;
   return db;
 }
 
@@ -206,6 +215,50 @@ async function startDevOidcIfWanted(appPort: number): Promise<StartedDevOidc | n
   return { appEnv: provider.appEnv, describe: mod.describeDevOidc(provider) };
 }
 
+// ─── job worker ───────────────────────────────────────────────────────────
+
+function shutdownSeconds(): number {
+  const value = Number(process.env.JOBS_SHUTDOWN_SECONDS || 25);
+  return Number.isFinite(value) && value > 0 ? value : 25;
+}
+
+/**
+ * The job worker beside the app, in its own process (scripts/worker.ts, the same as `npm run
+ * worker`): a crash or a long job never touches the app's process, and SIGTERM gives running jobs
+ * their grace. JOBS_WORKER=0 leaves the jobs to workers run elsewhere.
+ */
+async function startJobWorker(env: NodeJS.ProcessEnv): Promise<void> {
+  if (process.env.JOBS_WORKER === "0") {
+    say("JOBS_WORKER=0: no job worker here (run `npm run worker` where the jobs should run)");
+    return;
+  }
+  say("starting the job worker");
+  const worker = spawnWithPrefix("worker", node, [...tsxImport, path.join(root, "scripts", "worker.ts")], {
+    cwd: root,
+    env: { ...env, NODE_ENV: "production", ...(embedded ? { JOBS_POOL_MAX: env.JOBS_POOL_MAX ?? EMBEDDED_JOBS_POOL_MAX } : {}) },
+    detached: true,
+    ipc: true,
+  });
+  children.push(worker);
+  jobWorker = worker;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new UserFacingError("The job worker did not start within 2 minutes.")), 120_000);
+    worker.child.on("message", (message: { type?: string }) => {
+      if (message?.type === "ready") {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    void worker.exited.then((code) => {
+      clearTimeout(timer);
+      reject(new UserFacingError(`The job worker did not start (exit code ${code}).`, code || 1));
+    });
+  });
+  void worker.exited.then((code) => {
+    if (!shuttingDown) void shutdown(`the job worker exited unexpectedly (code ${code})`, code || 1);
+  });
+}
+
 // ─── main ─────────────────────────────────────────────────────────────────
 
 let stopped: Promise<void> | undefined;
@@ -216,7 +269,10 @@ async function shutdown(reason: string, exitCode: number): Promise<never> {
     shuttingDown = true;
     if (reason) say(`${reason}: stopping`);
     stopped = (async () => {
-      for (const child of [...children].reverse()) await stopChild(child, "SIGTERM", 15_000);
+      // The worker's running jobs get their grace (JOBS_SHUTDOWN_SECONDS) before it is killed.
+      for (const child of [...children].reverse()) {
+        await stopChild(child, "SIGTERM", child === jobWorker ? (shutdownSeconds() + 10) * 1000 : 15_000);
+      }
       process.exit(exitCode);
     })();
   }
@@ -267,6 +323,8 @@ async function main(): Promise<void> {
   if (shuttingDown) return;
 
   const devOidc = await startDevOidcIfWanted(port);
+  await startJobWorker({ ...env, ...devOidc?.appEnv });
+  if (shuttingDown) return;
 
   say(`starting the app on port ${port}`);
   const app = spawnWithPrefix("app", node, [nextBin, "start", "-p", String(port)], {

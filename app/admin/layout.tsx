@@ -46,6 +46,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/procedures", label: t("admin.nav.procedures") },
     { href: "/admin/notifications", label: t("admin.nav.notifications") },
     { href: "/admin/audit", label: t("admin.nav.audit") },
+    ...(scope.isSystemAdmin ? [{ href: "/admin/jobs", label: t("admin.nav.jobs") }] : []),
   ];
   return (
     <I18nProvider locale={locale} messages={pickNamespaces(getMessages(locale), ADMIN_NAMESPACES)}>

@@ -5,6 +5,7 @@
 // Adding a procedure: add its entry to PERMISSIONS and a fixture here (a minimal valid input, made
 // fresh per call when the call changes something). When an allowed caller gets an error other than
 // UNAUTHORIZED/FORBIDDEN from the fixture data, list it in `tolerate` with the reason.
+import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Role } from "../db";
@@ -244,6 +245,15 @@ const FIXTURES: Record<string, Fixture> = {
     },
   },
   "admin.audit.list": { input: () => ({}) },
+  "admin.jobs.list": { input: () => ({}) },
+  "admin.jobs.retry": {
+    input: () => ({ queue: "dead/test.permissions", id: randomUUID() }),
+    tolerate: { NOT_FOUND: "no such failed job: server/modules/jobs/jobs-admin.int.test.ts retries real ones" },
+  },
+  "admin.jobs.discard": {
+    input: () => ({ queue: "dead/test.permissions", id: randomUUID() }),
+    tolerate: { NOT_FOUND: "no such failed job: server/modules/jobs/jobs-admin.int.test.ts discards real ones" },
+  },
 
   "notification.list": { input: () => ({}) },
   "notification.get": { owner: "CITIZEN", input: async ({ f }) => ({ id: (await citizenNotification(f)).id }) },

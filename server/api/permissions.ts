@@ -121,6 +121,9 @@ export const PERMISSIONS: Readonly<Record<string, ProcedurePermission>> = {
   "admin.procedure.createVersion": { roles: ["SYSTEM_ADMIN"], scope: "all" },
   "admin.procedure.updateSettings": { roles: ["SYSTEM_ADMIN"], scope: "all" },
   "admin.audit.list": { roles: ADMINS, scope: "agency" },
+  "admin.jobs.list": { roles: ["SYSTEM_ADMIN"], scope: "all", note: "failed background jobs of every agency: the ministry's system administrators" },
+  "admin.jobs.retry": { roles: ["SYSTEM_ADMIN"], scope: "all" },
+  "admin.jobs.discard": { roles: ["SYSTEM_ADMIN"], scope: "all" },
 
   // ── notifications (anyone signed in has an in-app list) ──
   "notification.list": { roles: SIGNED_IN, scope: "own" },

@@ -5,7 +5,7 @@ import { AppError } from "../../errors";
 import { loadAdminActor } from "./policy";
 import type { TAuditEntry } from "./schema";
 
-export type AuditEntity = "Agency" | "User" | "Membership" | "Holiday" | "Procedure" | "ProcedureVersion" | "NotificationTemplate";
+export type AuditEntity = "Agency" | "User" | "Membership" | "Holiday" | "Procedure" | "ProcedureVersion" | "Job" | "NotificationTemplate";
 
 export interface AuditRecord {
   actorUserId: string;

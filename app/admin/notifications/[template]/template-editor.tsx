@@ -69,7 +69,7 @@ function WordingForm({ detail, wording, canEdit }: { detail: Detail; wording: Wo
           {error && <StatusLine kind="error">{error.message}</StatusLine>}
           {saved && <StatusLine kind="ok">{t("admin.common.saved")}</StatusLine>}
           {!isSms && (
-            <Field id={`${id}-subject`} label={wording.channel === "EMAIL" ? t("admin.notifications.subject") : t("admin.notifications.title")} error={f.subject}>
+            <Field id={`${id}-subject`} label={wording.channel === "EMAIL" ? t("admin.notifications.subject") : t("admin.notifications.titleField")} error={f.subject}>
               <input id={`${id}-subject`} value={subject} onChange={(e) => setSubject(e.target.value)} readOnly={!canEdit} className="field-input" {...describedBy(`${id}-subject`, { error: f.subject })} />
             </Field>
           )}
