@@ -8,6 +8,8 @@ import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { startDevOidcProvider } from "../scripts/dev-oidc-provider";
+import { startSmsSimulator } from "../scripts/simulators/sms";
+import { startSmtpSimulator } from "../scripts/simulators/smtp";
 import { e2eAuthSecret, e2eBaseUrl, e2eDistDir, e2ePort, e2eServerLog, e2eStateFile, e2eWorkerLog } from "./support/env";
 import {
   cleanUp,
@@ -230,7 +232,12 @@ export default async function globalSetup(): Promise<void> {
       unref: true,
     });
     console.log(`[e2e] dev OpenID Provider on ${oidc.issuer}`);
-    const env = serverEnv(databaseUrl, !state.adminUrl, oidc.appEnv);
+    // The local SMTP server and SMS gateway stand-ins, likewise in this process: the worker sends
+    // to them, /dev/mail and the tests read what they received (DEV_MAIL_URL, DEV_SMS_URL).
+    const smtp = await startSmtpSimulator({ smtpPort: 0, controlPort: 0, unref: true });
+    const sms = await startSmsSimulator({ port: 0, unref: true });
+    console.log(`[e2e] SMTP stand-in on 127.0.0.1:${smtp.smtpPort} (${smtp.controlUrl}), SMS gateway stand-in on ${sms.url}`);
+    const env = serverEnv(databaseUrl, !state.adminUrl, { ...oidc.appEnv, ...smtp.appEnv, ...sms.appEnv, APP_BASE_URL: e2eBaseUrl });
 
     console.log("[e2e] migrating");
     await runCommand("node", ["scripts/prisma.mjs", "migrate", "deploy"], { env });
@@ -258,6 +265,8 @@ export default async function globalSetup(): Promise<void> {
     // Playwright hands the setup's environment on to the test workers.
     process.env.E2E_DATABASE_URL = databaseUrl;
     process.env.E2E_EMBEDDED_DB = state.adminUrl ? "" : "1";
+    process.env.DEV_MAIL_URL = smtp.controlUrl;
+    process.env.DEV_SMS_URL = sms.url;
   } catch (error) {
     await cleanUp(state);
     throw error;

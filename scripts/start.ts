@@ -7,7 +7,8 @@
 //   5. The job worker (scripts/worker.ts) as a child process, unless JOBS_WORKER=0.
 //   6. next start on PORT (default 3000); print the URL and demo accounts.
 //   Also a local OpenID Provider (scripts/dev-oidc-provider.ts) standing in for VNeID and the
-//   organisation's SSO, when no real one is configured (see startDevOidcIfWanted).
+//   organisation's SSO, when no real one is configured (see startDevOidcIfWanted), and local SMTP
+//   and SMS gateway stand-ins (scripts/simulators) when no real ones are (startSimulatorsIfWanted).
 // Ctrl-C stops the app, then the worker (running jobs finish or are handed back), then the embedded database.
 import fs from "node:fs";
 import path from "node:path";
@@ -215,6 +216,45 @@ async function startDevOidcIfWanted(appPort: number): Promise<StartedDevOidc | n
   return { appEnv: provider.appEnv, describe: mod.describeDevOidc(provider) };
 }
 
+// ─── local SMTP and SMS stand-ins ─────────────────────────────────────────
+
+interface StartedSimulators {
+  appEnv: Record<string, string>;
+  describe: string[];
+}
+
+/**
+ * MOTCUA_DEV_MAIL=1 starts them; =0 never. Unset: the SMTP stand-in when no SMTP server is
+ * configured (SMTP_URL, SMTP_HOST), the SMS one when no gateway is (SMS_GATEWAY_URL), outside
+ * production. On 127.0.0.1 only (DEV_SMTP_PORT 2525, DEV_SMTP_CONTROL_PORT 2580, DEV_SMS_PORT 2590);
+ * what they receive is at /dev/mail.
+ */
+async function startSimulatorsIfWanted(): Promise<StartedSimulators> {
+  const out: StartedSimulators = { appEnv: {}, describe: [] };
+  const wanted = process.env.MOTCUA_DEV_MAIL;
+  if (wanted === "0" || (wanted !== "1" && process.env.NODE_ENV === "production")) return out;
+  const wantSmtp = wanted === "1" || !(process.env.SMTP_URL || process.env.SMTP_HOST);
+  const wantSms = wanted === "1" || !process.env.SMS_GATEWAY_URL;
+  try {
+    if (wantSmtp) {
+      const { startSmtpSimulator } = await import("./simulators/smtp");
+      const smtp = await startSmtpSimulator({ smtpPort: intFromEnv("DEV_SMTP_PORT", 2525), controlPort: intFromEnv("DEV_SMTP_CONTROL_PORT", 2580), unref: true });
+      Object.assign(out.appEnv, smtp.appEnv);
+      out.describe.push(`SMTP stand-in on 127.0.0.1:${smtp.smtpPort}`);
+    }
+    if (wantSms) {
+      const { startSmsSimulator } = await import("./simulators/sms");
+      const sms = await startSmsSimulator({ port: intFromEnv("DEV_SMS_PORT", 2590), unref: true });
+      Object.assign(out.appEnv, sms.appEnv);
+      out.describe.push(`SMS gateway stand-in on ${sms.url}`);
+    }
+  } catch (error) {
+    // A production install without dev dependencies, or a port in use: notifications by e-mail/SMS stay off.
+    say(`local SMTP/SMS stand-ins unavailable (${(error as Error).message.split("\n")[0]}): e-mail and SMS notifications stay off`);
+  }
+  return out;
+}
+
 // ─── job worker ───────────────────────────────────────────────────────────
 
 function shutdownSeconds(): number {
@@ -323,13 +363,17 @@ async function main(): Promise<void> {
   if (shuttingDown) return;
 
   const devOidc = await startDevOidcIfWanted(port);
-  await startJobWorker({ ...env, ...devOidc?.appEnv });
+  const simulators = await startSimulatorsIfWanted();
+  for (const line of simulators.describe) say(line);
+  // Links in e-mails and SMS: the worker has no request to read the host from.
+  const publicUrl = { APP_BASE_URL: env.APP_BASE_URL || env.NEXTAUTH_URL || `http://localhost:${port}` };
+  await startJobWorker({ ...env, ...devOidc?.appEnv, ...simulators.appEnv, ...publicUrl });
   if (shuttingDown) return;
 
   say(`starting the app on port ${port}`);
   const app = spawnWithPrefix("app", node, [nextBin, "start", "-p", String(port)], {
     cwd: root,
-    env: { ...env, ...devOidc?.appEnv, NODE_ENV: "production", PORT: String(port) },
+    env: { ...env, ...devOidc?.appEnv, ...simulators.appEnv, ...publicUrl, NODE_ENV: "production", PORT: String(port) },
     detached: true,
   });
   children.push(app);
@@ -340,6 +384,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\nmotcua is running: http://localhost:${port}\n`);
   await printDemoAccounts();
   if (devOidc) process.stdout.write(`${devOidc.describe}\n\n`);
+  if (simulators.describe.length > 0) process.stdout.write(`E-mails and SMS sent by the app: http://localhost:${port}/dev/mail\n\n`);
   process.stdout.write("Press Ctrl-C to stop.\n");
 
   const code = await app.exited;

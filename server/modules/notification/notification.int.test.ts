@@ -1,11 +1,11 @@
 // Notifications end to end inside one process tree: dossier commands against PostgreSQL, the job
 // worker, and the local SMTP and SMS stand-ins as real servers.
 import { spawn } from "node:child_process";
-import { PgBoss } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { PGBOSS_SCHEMA } from "../../jobs/queues";
 import type { Worker } from "../../jobs/worker";
 import { useTestDb } from "../../test/db";
+import { createAgency, createUser } from "../../test/factories";
+import { retryFailedJob } from "../jobs/commands/retry-failed-job";
 import { FAST_SEND_QUEUE, eventually, startSimulators, startTestWorker } from "../../test/notification-rig";
 import { writeDeliveries } from "./commands/write-deliveries";
 import { applyDossierAction } from "../dossier/commands/act";
@@ -191,16 +191,11 @@ describe("exactly once in effect", () => {
       sims.smtp.faults.set({ mode: "ok" });
     }
 
-    // What /admin/jobs' retry does: the failed job goes back to its queue.
-    const failed = await db.$queryRaw<Array<{ id: string }>>`SELECT id::text FROM pgboss.job WHERE name = 'notification.send' AND state = 'failed' AND data->>'deliveryId' = ${delivery.id}`;
-    expect(failed).toHaveLength(1);
-    const boss = new PgBoss({ connectionString: inject("databaseUrl"), schema: PGBOSS_SCHEMA, max: 1, supervise: false, schedule: false, migrate: false });
-    await boss.start();
-    try {
-      await boss.retry("notification.send", failed[0]!.id);
-    } finally {
-      await boss.stop({ graceful: false });
-    }
+    // A system administrator retries the dead letter from /admin/jobs.
+    const ministry = await createAgency(db, { kind: "MINISTRY", provinceName: null });
+    const admin = await createUser(db, { memberships: [{ agencyId: ministry.id, role: "SYSTEM_ADMIN" }] });
+    const [letter] = await db.$queryRaw<Array<{ id: string }>>`SELECT id::text FROM pgboss.job WHERE name = 'dead/notification.send' AND data->>'deliveryId' = ${delivery.id}`;
+    expect(await retryFailedJob(db, { actorUserId: admin.id, queue: "dead/notification.send", id: letter!.id })).toEqual({ outcome: "retried" });
     const sent = await eventually(async () => {
       const row = await db.notificationDelivery.findUniqueOrThrow({ where: { id: delivery.id } });
       return row.status === "SENT" ? row : undefined;
