@@ -2,9 +2,14 @@
 // worker, and the local SMTP and SMS stand-ins as real servers.
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { AppError } from "../../errors";
 import type { Worker } from "../../jobs/worker";
 import { useTestDb } from "../../test/db";
-import { createAgency, createUser } from "../../test/factories";
+import { createAgency, createUser, uniqueToken } from "../../test/factories";
+import { requestPasswordReset } from "../auth/commands/request-password-reset";
+import { checkPasswordResetToken, resetPassword } from "../auth/commands/reset-password";
+import { hashPassword } from "../auth/password";
+import { signInWithPassword } from "../auth/sign-in";
 import { retryFailedJob } from "../jobs/commands/retry-failed-job";
 import { FAST_SEND_QUEUE, eventually, startSimulators, startTestWorker } from "../../test/notification-rig";
 import { writeDeliveries } from "./commands/write-deliveries";
@@ -13,6 +18,19 @@ import { T0, act, createDesk, intake, key } from "../dossier/commands/test-fixtu
 import { noticesFor } from "./audience";
 
 const db = useTestDb({ max: 4 });
+process.env.AUTH_SECRET ??= "notification-test-secret-0123456789abcdef";
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
+
+const resetTokenIn = (text: string) => new URL(/https:\/\/motcua\.test\/reset-password\?token=\S+/.exec(text)![0]).searchParams.get("token")!;
 let sims: Awaited<ReturnType<typeof startSimulators>>;
 let worker: Worker;
 
@@ -202,5 +220,67 @@ describe("exactly once in effect", () => {
     }, 20_000, "the delivery sent after the retry");
     expect(sent.lastError).toBeNull();
     expect(copiesOf(delivery.id)).toHaveLength(1);
+  });
+});
+
+describe("forgotten password", () => {
+  async function localAccount() {
+    const email = `reset-${uniqueToken().toLowerCase()}@example.vn`;
+    return db.user.create({ data: { name: "Tô Hoài Nam", email, passwordHash: await hashPassword("Cu@matkhau2026"), sessionVersion: 3 }, select: { id: true, email: true } });
+  }
+  const client = () => `10.200.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
+
+  it("the same answer for an unknown address; a link whose token is stored only hashed, used once, which ends every session", async () => {
+    const unknown = `nobody-${uniqueToken().toLowerCase()}@example.vn`;
+    expect(await requestPasswordReset(db, { email: unknown, clientKey: client() })).toEqual({ accepted: true });
+    const user = await localAccount();
+    expect(await requestPasswordReset(db, { email: user.email!.toUpperCase(), clientKey: client() })).toEqual({ accepted: true });
+
+    const token = await db.passwordResetToken.findFirstOrThrow({ where: { userId: user.id } });
+    const mail = await eventually(async () => sims.smtp.messages().find((m) => m.to.includes(user.email!)), 20_000, "the reset e-mail");
+    const raw = resetTokenIn(mail.text);
+    expect(raw.length).toBeGreaterThanOrEqual(40);
+    expect(token.tokenHash).not.toBe(raw);
+    // Neither the token row nor the delivery (once sent, its sealed link dropped) holds the token.
+    const delivery = await eventually(async () => {
+      const row = await db.notificationDelivery.findFirstOrThrow({ where: { sourceKey: `password-reset:${token.id}` } });
+      return row.status === "SENT" ? row : undefined;
+    });
+    expect(delivery.body).toContain("{{link}}");
+    expect(delivery.data).toEqual({ linkLabel: "Đặt mật khẩu mới" });
+    expect(JSON.stringify(delivery)).not.toContain(raw);
+    expect(sims.smtp.messages().some((m) => m.to.includes(unknown))).toBe(false);
+
+    expect(await checkPasswordResetToken(db, { token: raw })).toEqual({ valid: true });
+    const weak = await rejection(resetPassword(db, { token: raw, password: "short1" }));
+    expect(weak.fieldErrors).toEqual({ password: "TOO_SHORT" });
+    await resetPassword(db, { token: raw, password: "Moi@matkhau2027" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } })).sessionVersion).toBe(4);
+    expect((await signInWithPassword(db, { identifier: user.email!, password: "Moi@matkhau2027" })).ok).toBe(true);
+    expect((await rejection(resetPassword(db, { token: raw, password: "Lan@thuhai2027" }))).fieldErrors).toEqual({ token: "RESET_LINK_INVALID" });
+    expect(await checkPasswordResetToken(db, { token: raw })).toEqual({ valid: false });
+  });
+
+  it("an expired link is refused; a new request replaces the open one; requests are rate-limited per address", async () => {
+    const user = await localAccount();
+    const ip = client();
+    const t0 = new Date();
+    await requestPasswordReset(db, { email: user.email!, clientKey: ip }, { now: t0 });
+    await requestPasswordReset(db, { email: user.email!, clientKey: ip }, { now: t0 });
+    const tokens = await db.passwordResetToken.findMany({ where: { userId: user.id }, orderBy: { createdAt: "asc" } });
+    expect(tokens.map((t) => t.usedAt !== null)).toEqual([true, false]);
+    await requestPasswordReset(db, { email: user.email!, clientKey: ip }, { now: t0 });
+    const limited = await rejection(requestPasswordReset(db, { email: user.email!, clientKey: client() }, { now: t0 }));
+    expect(limited.code).toBe("RATE_LIMITED");
+
+    const expiredAt = new Date(t0.getTime() + 31 * 60_000);
+    const mails = await eventually(async () => {
+      const found = sims.smtp.messages().filter((m) => m.to.includes(user.email!));
+      return found.length === 3 ? found : undefined;
+    }, 20_000, "three reset e-mails");
+    // The newest link (messages come newest first).
+    const raw = resetTokenIn(mails[0]!.text);
+    expect(await checkPasswordResetToken(db, { token: raw }, { now: expiredAt })).toEqual({ valid: false });
+    expect((await rejection(resetPassword(db, { token: raw, password: "Moi@matkhau2027" }, { now: expiredAt }))).fieldErrors).toEqual({ token: "RESET_LINK_INVALID" });
   });
 });
