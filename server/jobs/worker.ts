@@ -96,6 +96,9 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       // Listening: the poll is only a backstop for a missed NOTIFY.
       notifyPollingIntervalSeconds: Math.max(polling, 5),
       perJobResults: true,
+      // A full batch means more are waiting: fetch again at once instead of waiting out the poll
+      // (in NOTIFY mode the backstop poll is 5 s, which held a backlog to one batch per 5 s).
+      burstWhenBatchFull: true,
     } as const satisfies WorkOptions;
     for (const job of jobs) {
       await boss.work<unknown, unknown, typeof workOptions>(job.name, workOptions, (batch) =>
