@@ -169,8 +169,8 @@ test.describe("notifications", () => {
     await page.goto(link);
     await expectNoAxeViolations(page);
     const newPassword = `Moi${token(8)}2027`;
-    await page.getByLabel(vi.auth.reset.newPassword).fill(newPassword);
-    await page.getByLabel(vi.auth.reset.confirmPassword).fill(newPassword);
+    await page.getByLabel(vi.auth.reset.newPassword, { exact: true }).fill(newPassword);
+    await page.getByLabel(vi.auth.reset.confirmPassword, { exact: true }).fill(newPassword);
     await page.getByTestId("reset-submit").click();
     await expect(page).toHaveURL(/\/sign-in\?reset=done$/);
     await expect(page.getByTestId("reset-done")).toBeVisible();

@@ -11,7 +11,7 @@ async function list<T>(variable: "DEV_MAIL_URL" | "DEV_SMS_URL"): Promise<T[]> {
 }
 
 /** Waits for the e-mail to `to` whose subject matches, and returns it. */
-export async function waitForMail(to: string, subject: RegExp | string, timeoutMs = 20_000): Promise<ReceivedMail> {
+export async function waitForMail(to: string, subject: RegExp | string, timeoutMs = 30_000): Promise<ReceivedMail> {
   let found: ReceivedMail | undefined;
   await expect
     .poll(
@@ -30,7 +30,7 @@ export async function mailsTo(to: string): Promise<ReceivedMail[]> {
 }
 
 /** Waits for the SMS to the phone (any national or 84… form) whose text matches. */
-export async function waitForSms(phone: string, text: RegExp, timeoutMs = 20_000): Promise<ReceivedSms> {
+export async function waitForSms(phone: string, text: RegExp, timeoutMs = 30_000): Promise<ReceivedSms> {
   const gateway = `84${phone.replace(/^0|^\+?84/, "")}`;
   let found: ReceivedSms | undefined;
   await expect
