@@ -59,3 +59,21 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
   res.end(text);
 }
+
+/** The HTTP routes both stand-ins share: health, what was kept (newest first), clear, counters, faults. */
+export async function controlRoute(
+  req: IncomingMessage,
+  res: ServerResponse,
+  store: { list(): unknown[]; clear(): void; stats(): Record<string, number>; faults: Faults },
+): Promise<boolean> {
+  const url = new URL(req.url ?? "/", "http://localhost");
+  if (url.pathname === "/health") sendJson(res, 200, { ok: true });
+  else if (url.pathname === "/messages" && req.method === "GET") sendJson(res, 200, store.list());
+  else if (url.pathname === "/messages" && req.method === "DELETE") {
+    store.clear();
+    sendJson(res, 200, { ok: true });
+  } else if (url.pathname === "/stats") sendJson(res, 200, { ...store.stats(), faults: store.faults.current() });
+  else if (url.pathname === "/control" && req.method === "POST") sendJson(res, 200, store.faults.set(JSON.parse((await readBody(req)) || "{}")));
+  else return false;
+  return true;
+}

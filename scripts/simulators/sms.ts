@@ -13,7 +13,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { isGsm7, smsLength } from "../../server/modules/notification/sms-text";
-import { Faults, readBody, sendJson } from "./faults";
+import { controlRoute, Faults, readBody, sendJson } from "./faults";
 
 export const DEFAULT_SMS_PORT = 2590;
 
@@ -121,20 +121,15 @@ export async function startSmsSimulator(options: SmsSimulatorOptions = {}): Prom
     else reply();
   }
 
+  const clear = () => {
+    byClientId.clear();
+    order = [];
+  };
+  const store = { list: () => [...order].reverse(), clear, stats: () => ({ ...counters, kept: order.length }), faults };
   const server = createServer((req, res) => {
     void (async () => {
-      const url = new URL(req.url ?? "/", "http://localhost");
-      if (url.pathname === "/api/sms/send") return handleSend(req, res);
-      if (url.pathname === "/health") return sendJson(res, 200, { ok: true });
-      if (url.pathname === "/messages" && req.method === "GET") return sendJson(res, 200, [...order].reverse());
-      if (url.pathname === "/messages" && req.method === "DELETE") {
-        byClientId.clear();
-        order = [];
-        return sendJson(res, 200, { ok: true });
-      }
-      if (url.pathname === "/stats") return sendJson(res, 200, { ...counters, kept: order.length, faults: faults.current() });
-      if (url.pathname === "/control" && req.method === "POST") return sendJson(res, 200, faults.set(JSON.parse((await readBody(req)) || "{}")));
-      sendJson(res, 404, { error: "not found" });
+      if (new URL(req.url ?? "/", "http://localhost").pathname === "/api/sms/send") return handleSend(req, res);
+      if (!(await controlRoute(req, res, store))) sendJson(res, 404, { error: "not found" });
     })().catch((error: unknown) => sendJson(res, 400, { error: String(error) }));
   });
   await new Promise<void>((resolve, reject) => {
@@ -154,13 +149,10 @@ export async function startSmsSimulator(options: SmsSimulatorOptions = {}): Prom
       SMS_UNICODE: allowUnicode ? "1" : "0",
       DEV_SMS_URL: url,
     },
-    messages: () => [...order].reverse(),
+    messages: store.list,
     stats: () => ({ ...counters }),
     faults,
-    clear() {
-      byClientId.clear();
-      order = [];
-    },
+    clear,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));

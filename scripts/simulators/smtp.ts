@@ -11,7 +11,7 @@ import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
-import { Faults, readBody, sendJson } from "./faults";
+import { controlRoute, Faults, sendJson } from "./faults";
 
 export const DEFAULT_SMTP_PORT = 2525;
 export const DEFAULT_SMTP_CONTROL_PORT = 2580;
@@ -141,19 +141,14 @@ export async function startSmtpSimulator(options: SmtpSimulatorOptions = {}): Pr
   });
   const smtpPort = (smtp.server.address() as AddressInfo).port;
 
+  const clear = () => {
+    byId.clear();
+    order = [];
+  };
+  const store = { list: () => [...order].reverse(), clear, stats: () => ({ ...counters, kept: order.length }), faults };
   const control: Server = createServer((req, res) => {
     void (async () => {
-      const url = new URL(req.url ?? "/", "http://localhost");
-      if (url.pathname === "/health") return sendJson(res, 200, { ok: true });
-      if (url.pathname === "/messages" && req.method === "GET") return sendJson(res, 200, [...order].reverse());
-      if (url.pathname === "/messages" && req.method === "DELETE") {
-        byId.clear();
-        order = [];
-        return sendJson(res, 200, { ok: true });
-      }
-      if (url.pathname === "/stats") return sendJson(res, 200, { ...counters, kept: order.length, faults: faults.current() });
-      if (url.pathname === "/control" && req.method === "POST") return sendJson(res, 200, faults.set(JSON.parse((await readBody(req)) || "{}")));
-      sendJson(res, 404, { error: "not found" });
+      if (!(await controlRoute(req, res, store))) sendJson(res, 404, { error: "not found" });
     })().catch((error: unknown) => sendJson(res, 400, { error: String(error) }));
   });
   await new Promise<void>((resolve, reject) => {
@@ -170,13 +165,10 @@ export async function startSmtpSimulator(options: SmtpSimulatorOptions = {}): Pr
     smtpPort,
     controlUrl,
     appEnv: { SMTP_URL: `smtp://${host}:${smtpPort}`, MAIL_FROM: "Hệ thống Một cửa (thử nghiệm) <no-reply@motcua.local>", DEV_MAIL_URL: controlUrl },
-    messages: () => [...order].reverse(),
+    messages: store.list,
     stats: () => ({ ...counters }),
     faults,
-    clear() {
-      byId.clear();
-      order = [];
-    },
+    clear,
     async close() {
       await Promise.all([new Promise<void>((r) => smtp.close(() => r())), new Promise<void>((r) => control.close(() => r()))]);
     },

@@ -4,6 +4,7 @@ import { inject } from "vitest";
 import { startSmsSimulator, type SmsSimulator } from "../../scripts/simulators/sms";
 import { startSmtpSimulator, type SmtpSimulator } from "../../scripts/simulators/smtp";
 import type { Db } from "../db";
+import { AppError } from "../errors";
 import type { JobDefinition, JobQueueOptions } from "../jobs/define";
 import { startWorker, type Worker } from "../jobs/worker";
 import { dispatchDossierEventJob } from "../modules/notification/jobs/dispatch-dossier-event";
@@ -52,4 +53,15 @@ export async function eventually<T>(check: () => Promise<T | undefined | false |
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** The AppError a call is refused with (fails when it is not refused, or with something else). */
+export async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected a refusal");
 }

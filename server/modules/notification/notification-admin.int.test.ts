@@ -1,8 +1,8 @@
 // Templates, the in-app list, channel choice and the officers' digest against PostgreSQL (no
 // worker of its own: what is written, not what is sent).
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../errors";
 import { useTestDb } from "../../test/db";
+import { rejection } from "../../test/notification-rig";
 import { createAgency, createUser, uniqueToken } from "../../test/factories";
 import { act, createDesk, intake } from "../dossier/commands/test-fixtures";
 import { markNotificationRead } from "./commands/mark-notification-read";
@@ -15,15 +15,6 @@ const db = useTestDb({ max: 4 });
 // The e-mail channel counts as configured; nothing is sent here (no worker).
 process.env.SMTP_URL ??= "smtp://127.0.0.1:9";
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 async function systemAdmin() {
   const ministry = await createAgency(db, { kind: "MINISTRY", provinceName: null });

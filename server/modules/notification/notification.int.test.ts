@@ -2,7 +2,6 @@
 // worker, and the local SMTP and SMS stand-ins as real servers.
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { AppError } from "../../errors";
 import type { Worker } from "../../jobs/worker";
 import { useTestDb } from "../../test/db";
 import { createAgency, createUser, uniqueToken } from "../../test/factories";
@@ -11,7 +10,7 @@ import { checkPasswordResetToken, resetPassword } from "../auth/commands/reset-p
 import { hashPassword } from "../auth/password";
 import { signInWithPassword } from "../auth/sign-in";
 import { retryFailedJob } from "../jobs/commands/retry-failed-job";
-import { FAST_SEND_QUEUE, eventually, startSimulators, startTestWorker } from "../../test/notification-rig";
+import { FAST_SEND_QUEUE, eventually, rejection, startSimulators, startTestWorker } from "../../test/notification-rig";
 import { writeDeliveries } from "./commands/write-deliveries";
 import { applyDossierAction } from "../dossier/commands/act";
 import { T0, act, createDesk, intake, key } from "../dossier/commands/test-fixtures";
@@ -20,15 +19,6 @@ import { noticesFor } from "./audience";
 const db = useTestDb({ max: 4 });
 process.env.AUTH_SECRET ??= "notification-test-secret-0123456789abcdef";
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 const resetTokenIn = (text: string) => new URL(/https:\/\/motcua\.test\/reset-password\?token=\S+/.exec(text)![0]).searchParams.get("token")!;
 let sims: Awaited<ReturnType<typeof startSimulators>>;
