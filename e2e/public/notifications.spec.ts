@@ -125,6 +125,11 @@ test.describe("notifications", () => {
     await page.getByRole("button", { name: vi.me.answerSubmit }).click();
     await expect(page.getByText(vi.me.answered)).toBeVisible();
     expect((await db.dossier.findUniqueOrThrow({ where: { code }, select: { status: true } })).status).toBe("PROCESSING");
+
+    // What the stand-ins received, on /dev/mail (there only because they run).
+    await page.goto("/dev/mail");
+    await expect(page.getByTestId("dev-mail").filter({ hasText: `Hồ sơ ${code} cần bổ sung` })).toHaveCount(1);
+    await expect(page.getByTestId("dev-sms-item").filter({ hasText: `Ho so ${code} can bo sung` })).toHaveCount(1);
   });
 
   test("choosing channels in the profile; forgot password: the same answer for any address, a single-use link by e-mail", async ({ page, db }) => {

@@ -17,7 +17,7 @@ export function TemplateEditor({ detail, canEdit }: { detail: Detail; canEdit: b
   return (
     <div className="space-y-6">
       {detail.wordings.map((w) => (
-        <WordingForm key={`${w.channel}-${w.locale}-${w.customised}-${w.body.length}`} detail={detail} wording={w} canEdit={canEdit} />
+        <WordingForm key={`${w.channel}-${w.locale}`} detail={detail} wording={w} canEdit={canEdit} />
       ))}
     </div>
   );
@@ -32,6 +32,7 @@ function WordingForm({ detail, wording, canEdit }: { detail: Detail; wording: Wo
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<CallError | null>(null);
   const [saved, setSaved] = useState(false);
+  const [customised, setCustomised] = useState(wording.customised);
   const id = `${detail.template}-${wording.channel}-${wording.locale}`.replace(/\./g, "-");
   const isSms = wording.channel === "SMS";
   const sms = isSms ? fitSms(body, detail.sample, { plainText: true, shrinkable: CATALOGUE[detail.template].shrinkable }) : null;
@@ -41,7 +42,14 @@ function WordingForm({ detail, wording, canEdit }: { detail: Detail; wording: Wo
     setError(null);
     setSaved(false);
     try {
-      await client.notification.template.update.mutate({ template: detail.template, channel: wording.channel, locale: wording.locale, subject: isSms ? null : subject, body, reset });
+      const result = await client.notification.template.update.mutate({ template: detail.template, channel: wording.channel, locale: wording.locale, subject: isSms ? null : subject, body, reset });
+      // What is now in force (the default again after a reset).
+      const now = result.wordings.find((w) => w.channel === wording.channel && w.locale === wording.locale);
+      if (now) {
+        setSubject(now.subject ?? "");
+        setBody(now.body);
+        setCustomised(now.customised);
+      }
       setSaved(true);
       router.refresh();
     } catch (e) {
@@ -56,7 +64,7 @@ function WordingForm({ detail, wording, canEdit }: { detail: Detail; wording: Wo
     <section className="card" aria-labelledby={`${id}-title`} data-testid={`wording-${wording.channel}-${wording.locale}`}>
       <h2 id={`${id}-title`} className="text-xl text-brand-800">
         {t(`admin.notifications.channels.${wording.channel}`)} · {wording.locale === "vi" ? "Tiếng Việt" : "English"}
-        {wording.customised && <span className="ml-2 rounded border border-brand-700 px-2 text-sm">{t("admin.notifications.customised")}</span>}
+        {customised && <span className="ml-2 rounded border border-brand-700 px-2 text-sm">{t("admin.notifications.customised")}</span>}
       </h2>
       <div className="mt-3 grid gap-6 lg:grid-cols-2">
         <form
@@ -81,7 +89,7 @@ function WordingForm({ detail, wording, canEdit }: { detail: Detail; wording: Wo
               <button type="submit" className="btn-primary" disabled={pending} aria-busy={pending || undefined}>
                 {pending ? t("admin.common.saving") : t("admin.common.save")}
               </button>
-              {wording.customised && (
+              {customised && (
                 <button type="button" className={BUTTON_SECONDARY} disabled={pending} onClick={() => void save(true)}>
                   {t("admin.notifications.reset")}
                 </button>
