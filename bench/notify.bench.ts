@@ -7,6 +7,7 @@
 //                                       (default 50) for BENCH_NOTIFY_SECONDS (default 20): from the
 //                                       command's return to the message at the SMTP server
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { startSmtpSimulator, type SmtpSimulator } from "../scripts/simulators/smtp";
 import { createDb, type Db } from "../server/db";
@@ -19,6 +20,16 @@ import { percentile, runClients, type Bench } from "./types";
 function envInt(name: string, fallback: number): number {
   const value = Number(process.env[name]);
   return Number.isSafeInteger(value) && value > 0 ? value : fallback;
+}
+
+/** CPU seconds a process has used (Linux /proc; NaN elsewhere). */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -85,6 +96,7 @@ const bench: Bench = async ({ databaseUrl, embedded, log }) => {
 
     // ── Written deliveries through the send job ──
     const before = smtp.stats().received;
+    const sendCpuBefore = cpuSeconds(worker.pid);
     const started = performance.now();
     for (let offset = 0; offset < emails; offset += 500) {
       const batch = Array.from({ length: Math.min(500, emails - offset) }, (_, j) => {
@@ -95,6 +107,7 @@ const bench: Bench = async ({ databaseUrl, embedded, log }) => {
     }
     await waitFor(() => smtp.stats().received - before >= emails, 300_000, `${emails} e-mails`);
     const sendRate = emails / ((performance.now() - started) / 1000);
+    const sendCpuMs = ((cpuSeconds(worker.pid) - sendCpuBefore) * 1000) / emails;
     log(`${emails} deliveries through the send job: ${sendRate.toFixed(0)} e-mails/s (with the QR image each)`);
 
     // ── Event to mailbox at a steady rate ──
@@ -108,6 +121,7 @@ const bench: Bench = async ({ databaseUrl, embedded, log }) => {
     let failures = 0;
     let late = 0;
     log(`${total} counter intakes at ${rate}/s, each telling its applicant by e-mail`);
+    const eventCpuBefore = cpuSeconds(worker.pid);
     const t1 = Date.now();
     for (let i = 0; i < total; i++) {
       const due = t1 + (i * 1000) / rate;
@@ -138,6 +152,8 @@ const bench: Bench = async ({ databaseUrl, embedded, log }) => {
     const offered = total / ((Date.now() - t1) / 1000);
     if (late > 0) log(`${late} intakes started over 1 s behind schedule (the database could not keep up with the offered rate)`);
     await waitFor(() => smtp.messages().filter((m) => m.to[0]?.startsWith("event-")).length >= returnedAt.size, 300_000, `${returnedAt.size} receipt e-mails`);
+    const eventCpuMs = ((cpuSeconds(worker.pid) - eventCpuBefore) * 1000) / returnedAt.size;
+    log(`worker CPU per e-mail sent: ${sendCpuMs.toFixed(1)} ms; per event told by e-mail (dispatch + send): ${eventCpuMs.toFixed(1)} ms`);
     const latencies: number[] = [];
     for (const m of smtp.messages()) {
       const at = returnedAt.get(m.to[0] ?? "");
@@ -147,6 +163,8 @@ const bench: Bench = async ({ databaseUrl, embedded, log }) => {
     return [
       { name: "notify_smtp_provider_emails_per_s", value: providerRate, unit: "e-mails/s" },
       { name: "notify_emails_per_s", value: sendRate, unit: "e-mails/s" },
+      { name: "notify_worker_cpu_per_email_ms", value: sendCpuMs, unit: "ms" },
+      { name: "notify_worker_cpu_per_event_ms", value: eventCpuMs, unit: "ms" },
       { name: "notify_event_rate", value: offered, unit: "events/s" },
       { name: "notify_event_failures", value: failures, unit: "" },
       { name: "notify_event_to_mailbox_p50_ms", value: percentile(latencies, 50), unit: "ms" },
