@@ -93,14 +93,22 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     const workOptions = {
       batchSize: options.batchSize ?? DEFAULTS.batchSize,
       pollingIntervalSeconds: polling,
-      // Listening: the poll is only a backstop for a missed NOTIFY.
-      notifyPollingIntervalSeconds: Math.max(polling, 5),
+      // Listening: the poll is only a backstop for a missed NOTIFY and for jobs that become due
+      // without one (retries, startAfter).
+      notifyPollingIntervalSeconds: Math.max(polling, 2),
+      // A full batch: more are waiting, fetch again at once.
+      burstWhenBatchFull: true,
       perJobResults: true,
     } as const satisfies WorkOptions;
     for (const job of jobs) {
-      await boss.work<unknown, unknown, typeof workOptions>(job.name, workOptions, (batch) =>
-        Promise.all(batch.map((entry) => runOne(options.db, job, entry, log))),
-      );
+      let workId: string | undefined;
+      workId = await boss.work<unknown, unknown, typeof workOptions>(job.name, workOptions, async (batch) => {
+        const results = await Promise.all(batch.map((entry) => runOne(options.db, job, entry, log)));
+        // Fetch again as soon as this batch is settled instead of waiting for the poll: finishing a
+        // job makes the next one of its key runnable (ordered queues) without any NOTIFY.
+        if (workId) boss.notifyWorker(workId);
+        return results;
+      });
     }
   } catch (error) {
     await boss.stop({ graceful: false }).catch(() => {});
