@@ -34,7 +34,10 @@ export interface WorkerOptions {
   shutdownTimeoutSeconds?: number;
   /** Run the cron scheduler in this worker. Default true. */
   schedule?: boolean;
-  /** How often the scheduler looks for due occurrences. Default 5 s (pg-boss: 1 to 45). */
+  /**
+   * How often the scheduler looks for due occurrences (1 to 45 s). Default: pg-boss's (a pass every
+   * 30 s, sent within 5 s), plenty for schedules in minutes.
+   */
   cronIntervalSeconds?: number;
   /** Maintenance (expired jobs, retention). Default 60 s. */
   superviseIntervalSeconds?: number;
@@ -57,7 +60,7 @@ export interface Worker {
   readonly listening: boolean;
 }
 
-const DEFAULTS = { poolMax: 4, pollingIntervalSeconds: 1, batchSize: 5, shutdownTimeoutSeconds: 25, cronIntervalSeconds: 5, superviseIntervalSeconds: 60 };
+const DEFAULTS = { poolMax: 4, pollingIntervalSeconds: 1, batchSize: 5, shutdownTimeoutSeconds: 25, superviseIntervalSeconds: 60 };
 
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const log = options.log ?? ((line: string) => console.log(`[worker] ${line}`));
@@ -77,7 +80,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     supervise: true,
     superviseIntervalSeconds: options.superviseIntervalSeconds ?? DEFAULTS.superviseIntervalSeconds,
     schedule: scheduling,
-    cronWorkerIntervalSeconds: options.cronIntervalSeconds ?? DEFAULTS.cronIntervalSeconds,
+    ...(options.cronIntervalSeconds ? { cronMonitorIntervalSeconds: options.cronIntervalSeconds, cronWorkerIntervalSeconds: options.cronIntervalSeconds } : {}),
     useListenNotify: listenNotify,
     instanceName: options.name ?? "motcua-worker",
     openTelemetry: { enabled: false },
