@@ -35,8 +35,9 @@ describe("queue options", () => {
       retryDelayMax: 3600,
       expireInSeconds: 300,
       deadLetter: "dead/dossier.sync",
-      notify: true,
+      notify: false,
     });
+    expect(queueOptionsOf(job, { notify: true }).notify).toBe(true);
     const plain = queueOptionsOf(defineJob({ name: "a.b", schema, handler, queue: { retryBackoff: false } }));
     expect(plain).toMatchObject({ policy: "standard", retryBackoff: false });
     expect(plain).not.toHaveProperty("retryDelayMax");

@@ -124,7 +124,8 @@ describe("dossier-event jobs", () => {
     // The second event of the first dossier fails once: its third waits for the retry.
     failOnce.add(events.filter((e) => e.dossierId === dossiers[0])[1]!.id);
 
-    const worker = await startTestWorker(db, [ordered], { batchSize: 8 });
+    // Listening (on PostgreSQL): woken by each enqueue, and by its own settled batches.
+    const worker = await startTestWorker(db, [ordered], { batchSize: 8, listenNotify: true });
     try {
       await waitFor(() => orderedRuns.filter((r) => dossiers.includes(r.dossierId)).length, (n) => n >= 16, 30_000, "16 ordered runs");
     } finally {

@@ -51,7 +51,8 @@ describe("jobs on the embedded database", () => {
     const events = await db.dossierEvent.findMany({ where: { dossierId: dossier.id }, orderBy: { resultingVersion: "asc" }, select: { id: true } });
     expect((await jobRows(db, subscriber.name)).map((j) => j.data.eventId)).toEqual(events.map((e) => e.id));
 
-    const worker = await startWorker({ db, connectionString: url, jobs: [subscriber], poolMax: 1, pollingIntervalSeconds: 0.5, schedule: false, log: () => {} });
+    // Asked to listen, it polls all the same: it knows the embedded database by its version().
+    const worker = await startWorker({ db, connectionString: url, jobs: [subscriber], poolMax: 1, pollingIntervalSeconds: 0.5, listenNotify: true, schedule: false, log: () => {} });
     try {
       expect(worker.listening).toBe(false);
       await waitFor(() => handled.length, (n) => n >= 2, 30_000, "both jobs");

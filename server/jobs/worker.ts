@@ -26,7 +26,10 @@ export interface WorkerOptions {
   poolMax?: number;
   /** How often an idle queue is polled. Default 1 s (at least 0.5). */
   pollingIntervalSeconds?: number;
-  /** Wake on NOTIFY instead of waiting for the poll. Default: on, except on the embedded database (NOTIFY never arrives through it). */
+  /**
+   * Wake on NOTIFY instead of waiting for the poll, and make every enqueue send one (queues.ts says
+   * what that costs). Default off; never on the embedded database (NOTIFY does not arrive through it).
+   */
   listenNotify?: boolean;
   /** Jobs fetched per poll per queue, run concurrently. Default 5. */
   batchSize?: number;
@@ -56,7 +59,7 @@ export interface Worker {
   stop(): Promise<void>;
   /** The queues this worker works. */
   readonly queues: readonly string[];
-  /** True when the worker listens for NOTIFY. */
+  /** True when the worker listens for NOTIFY (else it polls). */
   readonly listening: boolean;
 }
 
@@ -66,7 +69,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const log = options.log ?? ((line: string) => console.log(`[worker] ${line}`));
   const jobs = options.jobs ?? allJobs();
   assertUniqueNames(jobs);
-  const listenNotify = options.listenNotify ?? !(await isEmbeddedDatabase(options.db));
+  const listenNotify = (options.listenNotify ?? false) && !(await isEmbeddedDatabase(options.db));
   const polling = Math.max(0.5, options.pollingIntervalSeconds ?? DEFAULTS.pollingIntervalSeconds);
   const scheduling = options.schedule ?? true;
 
@@ -90,7 +93,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   await boss.start({ attempts: 5 });
 
   try {
-    for (const job of jobs) await ensureQueues(boss, job, log);
+    for (const job of jobs) await ensureQueues(boss, job, listenNotify, log);
     if (scheduling) await ensureSchedules(boss, jobs, options.pruneSchedules ?? options.jobs === undefined, log);
 
     const workOptions = {
@@ -161,9 +164,9 @@ export function describeError(error: unknown): { name: string; message: string; 
   return { name: "Error", message: String(error) };
 }
 
-async function ensureQueues(boss: PgBoss, job: JobDefinition<unknown>, log: (line: string) => void): Promise<void> {
+async function ensureQueues(boss: PgBoss, job: JobDefinition<unknown>, notify: boolean, log: (line: string) => void): Promise<void> {
   await boss.createQueue(job.deadLetterQueue, deadLetterQueueOptions());
-  const options = queueOptionsOf(job);
+  const options = queueOptionsOf(job, { notify });
   await boss.createQueue(job.name, options);
   const existing = await boss.getQueue(job.name);
   if (existing && existing.policy !== options.policy) {
