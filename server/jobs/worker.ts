@@ -107,12 +107,13 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       perJobResults: true,
     } as const satisfies WorkOptions;
     for (const job of jobs) {
-      let workId: string | undefined;
-      workId = await boss.work<unknown, unknown, typeof workOptions>(job.name, workOptions, async (batch) => {
+      // Known once work() returns; a batch fetched before that just waits for the next poll.
+      const work: { id?: string } = {};
+      work.id = await boss.work<unknown, unknown, typeof workOptions>(job.name, workOptions, async (batch) => {
         const results = await Promise.all(batch.map((entry) => runOne(options.db, job, entry, log)));
         // Fetch again as soon as this batch is settled instead of waiting for the poll: finishing a
         // job makes the next one of its key runnable (ordered queues) without any NOTIFY.
-        if (workId) boss.notifyWorker(workId);
+        if (work.id) boss.notifyWorker(work.id);
         return results;
       });
     }
