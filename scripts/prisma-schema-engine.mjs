@@ -12,6 +12,7 @@
 // (@prisma/schema-engine-wasm) through a driver adapter: @prisma/adapter-pg for
 // the database, and an in-memory PGlite (behind pglite-socket) as the shadow
 // database, created per engine process and thrown away at exit.
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
@@ -21,6 +22,34 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 
 const ENGINE_VERSION_LABEL = "schema-engine-wasm (motcua stdio bridge)";
+
+// The versions this bridge was written against, and what it relies on in each (JSON: the unit
+// test scripts/bridge-pins.test.ts reads it from this file). On any other version the bridge
+// refuses to start (checkWrittenFor) instead of misbehaving silently.
+const WRITTEN_FOR = {
+  "prisma": { "version": "7.10.1", "reliesOn": "is spawned by its CLI and speaks the stdio protocol read from prisma/build/cli.js (JSON-RPC methods and params, cli commands, stderr log lines)" },
+  "@prisma/schema-engine-wasm": { "version": "8.1.0-2.59be4fda12412a79eeb9c2ae727b6aa723593323", "reliesOn": "instantiates its wasm-bindgen module by hand (__wbg_set_wasm, __wbindgen_start) and calls SchemaEngine.new and diff with that build's shapes" },
+  "@prisma/adapter-pg": { "version": "7.10.1", "reliesOn": "patches its adapter (queryRaw, startTransaction, executeScript, onError, dispose) to send scripts whole and read \"char\" columns" },
+  "@prisma/driver-adapter-utils": { "version": "7.10.1", "reliesOn": "uses bindMigrationAwareSqlAdapterFactory and the value of ColumnTypeEnum.Character (6)" }
+};
+
+const BRIDGE = "scripts/prisma-schema-engine.mjs";
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Same text as the test's. */
+function movedMessage(name, installed) {
+  const pin = WRITTEN_FOR[name];
+  return `${name} moved from ${pin.version} to ${installed}: ${BRIDGE} ${pin.reliesOn}; re-read its source and update the bridge, then this pin (WRITTEN_FOR)`;
+}
+
+/** The problems with the installed packages, empty when they are the ones this bridge was written for. */
+function writtenForProblems() {
+  return Object.keys(WRITTEN_FOR).flatMap((name) => {
+    const manifest = path.join(projectRoot, "node_modules", name, "package.json");
+    const installed = JSON.parse(readFileSync(manifest, "utf8")).version;
+    return installed === WRITTEN_FOR[name].version ? [] : [movedMessage(name, installed)];
+  });
+}
 
 // PostgreSQL's internal "char" type (oid 18) appears in catalog queries the
 // engine runs during introspection (pg_constraint.contype, ...); adapter-pg
@@ -535,7 +564,12 @@ async function serve(args) {
 // ─── main ─────────────────────────────────────────────────────────────────
 
 const args = parseArgs(process.argv.slice(2));
-if (args.version) {
+const problems = writtenForProblems();
+if (problems.length > 0) {
+  // Like a failed cli command: the CLI skips stderr's first line and reads the rest as log lines.
+  process.stderr.write([logLine("INFO", "checking the schema engine bridge"), ...problems.map((p) => logLine("ERROR", p))].join("\n") + "\n");
+  process.exit(1);
+} else if (args.version) {
   const wasm = await loadWasmEngine();
   process.stdout.write(`${ENGINE_VERSION_LABEL} ${wasm.version()}\n`);
 } else if (args.cli) {

@@ -11,7 +11,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { isPortFree, UserFacingError } from "./process";
-import { UnitQueue } from "./pglite-unit-queue";
+import { installUnitQueue } from "./pglite-unit-queue";
 
 export const DEFAULT_EMBEDDED_DB_PORT = 54329;
 export const DEFAULT_EMBEDDED_DB_DIR = ".data/pglite";
@@ -150,7 +150,7 @@ export async function startEmbeddedDb(options: EmbeddedDbOptions): Promise<Embed
     // pglite-socket's own queue interleaves clients' extended-protocol
     // messages (see pglite-unit-queue.ts); handlers read this field when a
     // connection arrives, so replacing it before start() covers them all.
-    (server as unknown as { queryQueue: UnitQueue }).queryQueue = new UnitQueue(db);
+    installUnitQueue(server, db);
     try {
       await server.start();
     } catch (error) {

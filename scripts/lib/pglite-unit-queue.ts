@@ -1,7 +1,7 @@
 // A replacement for pglite-socket's query queue that keeps each client's
 // extended-protocol exchange together.
 //
-// PGlite is a single PostgreSQL session. pglite-socket 0.2.17 queues client
+// PGlite is a single PostgreSQL session. pglite-socket (0.2.17, WRITTEN_FOR) queues client
 // messages one by one, so with two connections Parse/Bind/Execute messages of
 // different clients interleave and overwrite each other's unnamed statement and
 // portal ("unnamed prepared statement does not exist", rows answering the wrong
@@ -12,7 +12,67 @@
 // held per connection until its Sync or Flush, and the whole unit runs at once.
 // While a connection has a transaction open, only its units run (as in
 // pglite-socket), and its transaction is rolled back if it disconnects.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { PGlite } from "@electric-sql/pglite";
+import type { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { UserFacingError } from "./process";
+
+/**
+ * The versions this bridge was written against, and what it relies on in each.
+ * scripts/bridge-pins.test.ts compares them with node_modules, and
+ * installUnitQueue refuses to start on any other version.
+ */
+export const WRITTEN_FOR = {
+  "@electric-sql/pglite-socket": {
+    version: "0.2.17",
+    reliesOn: "replaces its private query queue (PGLiteSocketServer.queryQueue, read by each connection's handler)",
+  },
+  "@electric-sql/pglite": {
+    version: "0.5.14",
+    reliesOn: "drives its wire protocol itself (execProtocolRawStream, runExclusive, isInTransaction)",
+  },
+} as const;
+
+const BRIDGE = "scripts/lib/pglite-unit-queue.ts";
+
+/** The message when `name` is installed at another version than the bridge was written for (same text as the test). */
+export function movedMessage(name: keyof typeof WRITTEN_FOR, installed: string): string {
+  const pin = WRITTEN_FOR[name];
+  return `${name} moved from ${pin.version} to ${installed}: ${BRIDGE} ${pin.reliesOn}; re-read its source and update the bridge, then this pin (WRITTEN_FOR)`;
+}
+
+function installedVersion(name: string): string {
+  const manifest = fileURLToPath(new URL(`../../node_modules/${name}/package.json`, import.meta.url));
+  return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
+}
+
+const QUEUE_METHODS = ["enqueue", "getQueueLength", "clearQueueForHandler", "clearTransactionIfNeeded"] as const;
+
+/**
+ * Puts a UnitQueue in place of the server's own queue. Call before start(): handlers read the
+ * field when a connection arrives. Refuses (throws) rather than misbehave silently when the
+ * package moved or the private field it replaces is not what this bridge was written for.
+ */
+export function installUnitQueue(server: PGLiteSocketServer, db: PGlite, options: { installedVersion?: (name: string) => string } = {}): UnitQueue {
+  const versionOf = options.installedVersion ?? installedVersion;
+  for (const name of Object.keys(WRITTEN_FOR) as (keyof typeof WRITTEN_FOR)[]) {
+    const installed = versionOf(name);
+    if (installed !== WRITTEN_FOR[name].version) throw new UserFacingError(movedMessage(name, installed));
+  }
+  const holder = server as unknown as { queryQueue?: Record<string, unknown> };
+  const current = holder.queryQueue;
+  const missing = QUEUE_METHODS.filter((m) => typeof current?.[m] !== "function");
+  if (!current || missing.length > 0) {
+    throw new UserFacingError(`${BRIDGE}: PGLiteSocketServer has no private queryQueue with ${missing.join(", ")}; the bridge does not fit this pglite-socket, re-read its source`);
+  }
+  const dbMethods = ["execProtocolRawStream", "runExclusive", "isInTransaction", "exec"] as const;
+  const absent = dbMethods.filter((m) => typeof (db as unknown as Record<string, unknown>)[m] !== "function");
+  if (absent.length > 0) throw new UserFacingError(`${BRIDGE}: PGlite has no ${absent.join(", ")}; the bridge does not fit this pglite, re-read its source`);
+  const queue = new UnitQueue(db);
+  (server as unknown as { queryQueue: UnitQueue }).queryQueue = queue;
+  return queue;
+}
 
 type OnData = (data: Uint8Array) => void;
 
