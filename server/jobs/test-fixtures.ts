@@ -12,13 +12,13 @@ export function testJobName(label: string): string {
   return `test.${label}-${uniqueToken().toLowerCase().replace(/[^a-z0-9]/g, "")}`;
 }
 
-/** A worker for `jobs` on the run's database: fast polling, quiet, no cron unless asked. */
-export function startTestWorker(db: Db, jobs: readonly JobDefinition<unknown>[], options: Partial<WorkerOptions> = {}): Promise<Worker> {
+/** A worker for `jobs` (null: the app's registry) on the run's database: fast polling, quiet, no cron unless asked. */
+export function startTestWorker(db: Db, jobs: readonly JobDefinition<unknown>[] | null, options: Partial<WorkerOptions> = {}): Promise<Worker> {
   const embedded = inject("databaseEmbedded");
   return startWorker({
     db,
     connectionString: inject("databaseUrl"),
-    jobs,
+    ...(jobs ? { jobs } : {}),
     poolMax: embedded ? 1 : 2,
     pollingIntervalSeconds: 0.5,
     schedule: false,

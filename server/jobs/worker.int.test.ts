@@ -8,6 +8,7 @@ import { inject } from "vitest";
 import { z } from "zod";
 import { discardFailedJob } from "../modules/jobs/commands/discard-failed-job";
 import { retryFailedJob } from "../modules/jobs/commands/retry-failed-job";
+import { releaseExpiredReservationsJob } from "../modules/dossier/jobs/release-expired-reservations";
 import { listFailedJobs } from "../modules/jobs/queries";
 import { useTestDb } from "../test/db";
 import { createAgency, createUser } from "../test/factories";
@@ -233,5 +234,31 @@ describe("cron", () => {
     expect(new Set(minutes).size).toBe(rows.length);
     expect(rows.every((r) => r.state === "completed")).toBe(true);
     expect([...ran].sort()).toEqual(rows.map((r) => r.id).sort());
+  });
+});
+
+describe("the app's jobs", () => {
+  it("a worker with the registry schedules its cron jobs in Vietnam time and unschedules those no longer defined", async () => {
+    const gone = testJobName("gone");
+    await db.$executeRawUnsafe(`SELECT ${PGBOSS_SCHEMA}.create_queue($1, '{"policy":"standard"}'::jsonb)`, gone);
+    await db.$executeRawUnsafe(
+      `INSERT INTO ${PGBOSS_SCHEMA}.schedule (name, key, cron, timezone) VALUES ($1, '', '0 0 1 1 *', 'UTC')`,
+      gone,
+    );
+    // Scheduling only: the cron passes (every 30 s) would not fire within the test anyway.
+    const worker = await startTestWorker(db, null, { schedule: true, batchSize: 1 });
+    try {
+      const schedules = await db.$queryRawUnsafe<Array<{ name: string; cron: string; timezone: string }>>(
+        `SELECT name, cron, timezone FROM ${PGBOSS_SCHEMA}.schedule WHERE name = ANY($1::text[])`,
+        [releaseExpiredReservationsJob.name, gone],
+      );
+      expect(schedules).toEqual([{ name: releaseExpiredReservationsJob.name, cron: "*/15 * * * *", timezone: "Asia/Ho_Chi_Minh" }]);
+      expect(worker.queues).toContain(releaseExpiredReservationsJob.name);
+    } finally {
+      await worker.stop();
+      await db.$executeRawUnsafe(`DELETE FROM ${PGBOSS_SCHEMA}.schedule WHERE name = $1`, releaseExpiredReservationsJob.name);
+    }
+    // Its handler is the existing bookkeeping, callable as the worker calls it.
+    await releaseExpiredReservationsJob.handler(db, {}, { jobId: "manual", attempt: 1, signal: new AbortController().signal });
   });
 });
