@@ -5,7 +5,8 @@
 //
 // Settings: DATABASE_URL (required); JOBS_POOL_MAX (connections of pg-boss's pool and of the
 // handlers' pool, each; default 4); JOBS_POLL_SECONDS (default 1); JOBS_BATCH_SIZE (default 5);
-// JOBS_SHUTDOWN_SECONDS (default 25); JOBS_LISTEN (1/0; default: on except on the embedded database).
+// JOBS_SHUTDOWN_SECONDS (default 25); JOBS_LISTEN (1: wake on NOTIFY instead of polling; default 0;
+// ignored on the embedded database).
 import { pathToFileURL } from "node:url";
 import { createDb } from "../server/db";
 import type { JobDefinition } from "../server/jobs/define";

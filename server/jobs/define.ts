@@ -33,7 +33,7 @@ export interface JobQueueOptions {
 }
 
 export interface JobCron {
-  /** Cron expression (5 fields, or 6 with seconds). */
+  /** Cron expression (5 fields). pg-boss sends at most one job a minute per schedule. */
   schedule: string;
   /** Default Asia/Ho_Chi_Minh. */
   tz?: string;

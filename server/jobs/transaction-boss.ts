@@ -77,8 +77,24 @@ function startProducer(): Promise<PgBoss> {
   return boss.start();
 }
 
-/** Queues this process created inside a transaction that may yet roll back: re-created on each use. */
-const tentativeQueues = new Set<string>();
+/**
+ * Queues this process created inside a transaction that may have rolled back, with the transactions
+ * that created them. The producer now believes they exist; until another transaction sees one, each
+ * use checks it (and creates it again if that transaction had rolled back).
+ */
+const tentativeQueues = new Map<string, WeakSet<DbTx>>();
+
+async function confirmTentativeQueue(tx: DbTx, job: JobDefinition<unknown>): Promise<void> {
+  const creators = tentativeQueues.get(job.name);
+  if (!creators || creators.has(tx)) return;
+  const found = await tx.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM ${PGBOSS_SCHEMA}.queue WHERE name = $1`, job.name);
+  // Seen from another transaction: it was committed.
+  if (found.length > 0) tentativeQueues.delete(job.name);
+  else {
+    await createQueuesIn(tx, job);
+    creators.add(tx);
+  }
+}
 
 const QUEUE_NOT_FOUND = "PGBOSS_QUEUE_NOT_FOUND";
 
@@ -109,14 +125,16 @@ export async function withTransactionBoss<T>(
       throw error;
     }));
     const boss = await started;
-    if (job && tentativeQueues.has(job.name)) await createQueuesIn(tx, job);
+    if (job) await confirmTentativeQueue(tx, job);
     try {
       return await fn(boss, db);
     } catch (error) {
       // Nothing has failed inside the transaction: pg-boss looked the queue up and found none.
       if (!job || !isQueueNotFound(error)) throw error;
       await createQueuesIn(tx, job);
-      tentativeQueues.add(job.name);
+      const creators = tentativeQueues.get(job.name) ?? new WeakSet<DbTx>();
+      creators.add(tx);
+      tentativeQueues.set(job.name, creators);
       return fn(boss, db);
     }
   });

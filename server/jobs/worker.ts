@@ -26,7 +26,10 @@ export interface WorkerOptions {
   poolMax?: number;
   /** How often an idle queue is polled. Default 1 s (at least 0.5). */
   pollingIntervalSeconds?: number;
-  /** Wake on NOTIFY instead of waiting for the poll. Default: on, except on the embedded database (NOTIFY never arrives through it). */
+  /**
+   * Wake on NOTIFY instead of waiting for the poll, and make every enqueue send one (queues.ts says
+   * what that costs). Default off; never on the embedded database (NOTIFY does not arrive through it).
+   */
   listenNotify?: boolean;
   /** Jobs fetched per poll per queue, run concurrently. Default 5. */
   batchSize?: number;
@@ -34,7 +37,10 @@ export interface WorkerOptions {
   shutdownTimeoutSeconds?: number;
   /** Run the cron scheduler in this worker. Default true. */
   schedule?: boolean;
-  /** How often the scheduler looks for due occurrences. Default 5 s (pg-boss: 1 to 45). */
+  /**
+   * How often the scheduler looks for due occurrences (1 to 45 s). Default: pg-boss's (a pass every
+   * 30 s, sent within 5 s), plenty for schedules in minutes.
+   */
   cronIntervalSeconds?: number;
   /** Maintenance (expired jobs, retention). Default 60 s. */
   superviseIntervalSeconds?: number;
@@ -53,17 +59,17 @@ export interface Worker {
   stop(): Promise<void>;
   /** The queues this worker works. */
   readonly queues: readonly string[];
-  /** True when the worker listens for NOTIFY. */
+  /** True when the worker listens for NOTIFY (else it polls). */
   readonly listening: boolean;
 }
 
-const DEFAULTS = { poolMax: 4, pollingIntervalSeconds: 1, batchSize: 5, shutdownTimeoutSeconds: 25, cronIntervalSeconds: 5, superviseIntervalSeconds: 60 };
+const DEFAULTS = { poolMax: 4, pollingIntervalSeconds: 1, batchSize: 5, shutdownTimeoutSeconds: 25, superviseIntervalSeconds: 60 };
 
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const log = options.log ?? ((line: string) => console.log(`[worker] ${line}`));
   const jobs = options.jobs ?? allJobs();
   assertUniqueNames(jobs);
-  const listenNotify = options.listenNotify ?? !(await isEmbeddedDatabase(options.db));
+  const listenNotify = (options.listenNotify ?? false) && !(await isEmbeddedDatabase(options.db));
   const polling = Math.max(0.5, options.pollingIntervalSeconds ?? DEFAULTS.pollingIntervalSeconds);
   const scheduling = options.schedule ?? true;
 
@@ -77,7 +83,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     supervise: true,
     superviseIntervalSeconds: options.superviseIntervalSeconds ?? DEFAULTS.superviseIntervalSeconds,
     schedule: scheduling,
-    cronWorkerIntervalSeconds: options.cronIntervalSeconds ?? DEFAULTS.cronIntervalSeconds,
+    ...(options.cronIntervalSeconds ? { cronMonitorIntervalSeconds: options.cronIntervalSeconds, cronWorkerIntervalSeconds: options.cronIntervalSeconds } : {}),
     useListenNotify: listenNotify,
     instanceName: options.name ?? "motcua-worker",
     openTelemetry: { enabled: false },
@@ -87,23 +93,32 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   await boss.start({ attempts: 5 });
 
   try {
-    for (const job of jobs) await ensureQueues(boss, job, log);
+    for (const job of jobs) await ensureQueues(boss, job, listenNotify, log);
     if (scheduling) await ensureSchedules(boss, jobs, options.pruneSchedules ?? options.jobs === undefined, log);
 
     const workOptions = {
       batchSize: options.batchSize ?? DEFAULTS.batchSize,
       pollingIntervalSeconds: polling,
-      // Listening: the poll is only a backstop for a missed NOTIFY.
-      notifyPollingIntervalSeconds: Math.max(polling, 5),
+      // Listening: the poll is only a backstop for a missed NOTIFY and for jobs that become due
+      // without one (retries, startAfter).
+      notifyPollingIntervalSeconds: Math.max(polling, 2),
+      // A full batch: more are waiting, fetch again at once.
+      burstWhenBatchFull: true,
       perJobResults: true,
       // A full batch means more are waiting: fetch again at once instead of waiting out the poll
       // (in NOTIFY mode the backstop poll is 5 s, which held a backlog to one batch per 5 s).
       burstWhenBatchFull: true,
     } as const satisfies WorkOptions;
     for (const job of jobs) {
-      await boss.work<unknown, unknown, typeof workOptions>(job.name, workOptions, (batch) =>
-        Promise.all(batch.map((entry) => runOne(options.db, job, entry, log))),
-      );
+      // Known once work() returns; a batch fetched before that just waits for the next poll.
+      const work: { id?: string } = {};
+      work.id = await boss.work<unknown, unknown, typeof workOptions>(job.name, workOptions, async (batch) => {
+        const results = await Promise.all(batch.map((entry) => runOne(options.db, job, entry, log)));
+        // Fetch again as soon as this batch is settled instead of waiting for the poll: finishing a
+        // job makes the next one of its key runnable (ordered queues) without any NOTIFY.
+        if (work.id) boss.notifyWorker(work.id);
+        return results;
+      });
     }
   } catch (error) {
     await boss.stop({ graceful: false }).catch(() => {});
@@ -153,9 +168,9 @@ export function describeError(error: unknown): { name: string; message: string; 
   return { name: "Error", message: String(error) };
 }
 
-async function ensureQueues(boss: PgBoss, job: JobDefinition<unknown>, log: (line: string) => void): Promise<void> {
+async function ensureQueues(boss: PgBoss, job: JobDefinition<unknown>, notify: boolean, log: (line: string) => void): Promise<void> {
   await boss.createQueue(job.deadLetterQueue, deadLetterQueueOptions());
-  const options = queueOptionsOf(job);
+  const options = queueOptionsOf(job, { notify });
   await boss.createQueue(job.name, options);
   const existing = await boss.getQueue(job.name);
   if (existing && existing.policy !== options.policy) {
