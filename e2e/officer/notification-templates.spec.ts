@@ -24,10 +24,12 @@ test("a system administrator edits a notification template with a live preview; 
   await expect(preview).toHaveText("Ho so 000.00.53.H26-261208-0001 dung: Nguoi nop khong bo sung ho so theo yeu cau.");
   await expect(page.getByTestId("sms-length-vi")).toContainText("1");
 
-  // A misspelt variable: refused, with the field's error in Vietnamese, nothing saved.
+  // A misspelt variable: the preview says so at once; saving is refused with the field's error in
+  // Vietnamese, and nothing is saved.
   await body.fill("Hồ sơ {{cdoe}} dừng giải quyết");
-  await sms.getByRole("button", { name: vi.admin.common.save }).click();
   await expect(sms.getByText(vi.admin.fieldErrors.UNKNOWN_VARIABLE)).toBeVisible();
+  await sms.getByRole("button", { name: vi.admin.common.save }).click();
+  await expect(page.locator("#dossier-stopped-SMS-vi-body-error")).toHaveText(vi.admin.fieldErrors.UNKNOWN_VARIABLE);
   expect(await db.notificationTemplate.count({ where: { template: "dossier.stopped", channel: "SMS", locale: "vi" } })).toBe(0);
 
   await body.fill("Ho so {{code}} dung giai quyet: {{reason}}. {{trackingUrl}}");

@@ -263,6 +263,7 @@ const FIXTURES: Record<string, Fixture> = {
   "notification.updateChannels": { input: () => ({ email: true, sms: false }) },
   "notification.template.list": { input: () => undefined },
   "notification.template.get": { input: () => ({ template: "dossier.received" }) },
+  "notification.template.preview": { input: () => ({ template: "dossier.received", channel: "SMS", locale: "vi", body: "Ho so {{code}}" }) },
   "notification.template.update": { input: () => ({ template: "dossier.received", channel: "IN_APP", locale: "en", subject: "Dossier {{code}} received", body: "Result due {{dueDate}}." }) },
 
   "passwordReset.request": { input: () => ({ email: `nobody-${uniqueToken().toLowerCase()}@example.test` }) },

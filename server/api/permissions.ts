@@ -134,6 +134,7 @@ export const PERMISSIONS: Readonly<Record<string, ProcedurePermission>> = {
   "notification.updateChannels": { roles: SIGNED_IN, scope: "own" },
   "notification.template.list": { roles: ADMINS, scope: "none", note: "nationwide texts: agency administrators read them" },
   "notification.template.get": { roles: ADMINS, scope: "none" },
+  "notification.template.preview": { roles: ADMINS, scope: "none" },
   "notification.template.update": { roles: ["SYSTEM_ADMIN"], scope: "all", note: "nationwide texts: system administrators only" },
 
   // ── forgotten passwords (the same answer whether or not an account exists) ──

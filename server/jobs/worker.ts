@@ -105,9 +105,6 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       // A full batch: more are waiting, fetch again at once.
       burstWhenBatchFull: true,
       perJobResults: true,
-      // A full batch means more are waiting: fetch again at once instead of waiting out the poll
-      // (in NOTIFY mode the backstop poll is 5 s, which held a backlog to one batch per 5 s).
-      burstWhenBatchFull: true,
     } as const satisfies WorkOptions;
     for (const job of jobs) {
       // Known once work() returns; a batch fetched before that just waits for the next poll.

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { api } from "~/server/api/caller";
 import { fieldProblemMessage, getI18n } from "~/server/i18n";
-import { PASSWORD_MIN_LENGTH } from "~/server/modules/account/password-policy";
 import { resetPasswordAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +16,7 @@ type Props = { searchParams: Promise<{ token?: string; error?: string }> };
 export default async function ResetPasswordPage({ searchParams }: Props) {
   const { token, error } = await searchParams;
   const { t } = await getI18n();
-  const valid = token ? (await api.passwordReset.check({ token: token.slice(0, 200) })).valid : false;
+  const { valid, minPasswordLength } = await api.passwordReset.check({ token: (token ?? "").slice(0, 200) });
   const message = error && error !== "RESET_LINK_INVALID" ? (error === "FAILED" ? t("errors.INTERNAL") : fieldProblemMessage(t, error)) : null;
   return (
     <div className="mx-auto w-full max-w-md px-4 py-10">
@@ -45,7 +44,7 @@ export default async function ResetPasswordPage({ searchParams }: Props) {
                 {t("auth.reset.newPassword")}
               </label>
               <span id="reset-password-hint" className="field-hint">
-                {t("auth.reset.passwordHint", { min: PASSWORD_MIN_LENGTH })}
+                {t("auth.reset.passwordHint", { min: minPasswordLength })}
               </span>
               <input id="reset-password" name="password" type="password" autoComplete="new-password" required maxLength={128} aria-describedby={`reset-password-hint${message ? " reset-error" : ""}`} className="field-input min-h-11" />
             </div>

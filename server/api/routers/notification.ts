@@ -11,6 +11,7 @@ import {
   getTemplate,
   listMyNotifications,
   listTemplates,
+  previewTemplate,
 } from "../../modules/notification/queries";
 import {
   ZChannelChoiceSchema,
@@ -18,6 +19,8 @@ import {
   ZNotificationItemSchema,
   ZNotificationPageSchema,
   ZTemplateDetailSchema,
+  ZTemplatePreviewInputSchema,
+  ZTemplatePreviewSchema,
   ZTemplateSummarySchema,
   ZTemplateUpdateSchema,
 } from "../../modules/notification/schema";
@@ -52,6 +55,8 @@ export const notificationRouter = createTRPCRouter({
       .input(z.object({ template: z.string().max(100) }))
       .output(ZTemplateDetailSchema)
       .query(({ ctx, input }) => getTemplate(ctx.db, input)),
+    /** The wording being typed, rendered with sample values: the editor's live preview. */
+    preview: admin.input(ZTemplatePreviewInputSchema).output(ZTemplatePreviewSchema).query(({ input }) => previewTemplate(input)),
     update: admin
       .input(ZTemplateUpdateSchema)
       .output(ZTemplateDetailSchema)

@@ -13,7 +13,7 @@ export const passwordResetRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => requestPasswordReset(ctx.db, { ...input, clientKey: clientKeyFrom(ctx.headers) })),
   check: publicProcedure
     .input(z.object({ token: z.string().max(200) }))
-    .output(z.object({ valid: z.boolean() }))
+    .output(z.object({ valid: z.boolean(), minPasswordLength: z.number().int() }))
     .query(({ ctx, input }) => checkPasswordResetToken(ctx.db, input)),
   reset: publicProcedure
     .input(z.object({ token: z.string().max(200), password: z.string().max(1000) }))

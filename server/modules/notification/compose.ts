@@ -4,7 +4,7 @@
 import type { Locale } from "../../i18n/core";
 import { CATALOGUE, defaultWording, type Channel, type TemplateKey, type Wording } from "./catalogue";
 import { fitSms } from "./sms-text";
-import { renderTemplate, type TemplateVars } from "./templates";
+import { checkTemplate, renderTemplate, type TemplateVars } from "./templates";
 
 export interface SmsRules {
   plainText: boolean;
@@ -42,4 +42,20 @@ export function composeMessage(
     subject: wording.subject ? renderTemplate(wording.subject, input.vars).replace(/\s+/g, " ").trim() : null,
     body: renderTemplate(wording.body, input.vars).replace(/\n{3,}/g, "\n\n").trim(),
   };
+}
+
+/** A wording as it would be saved (trimmed, no subject on SMS) and the problem of each field. */
+export function checkWording(input: { template: TemplateKey; channel: Channel; subject?: string | null; body: string }) {
+  const spec = CATALOGUE[input.template];
+  const subject = input.channel === "SMS" ? null : (input.subject ?? "").trim() || null;
+  const body = input.body.replace(/\r\n/g, "\n").trim();
+  const fieldErrors: Record<string, string> = {};
+  const bodyCheck = checkTemplate(body, spec.variables);
+  if (bodyCheck.problem) fieldErrors.body = bodyCheck.problem;
+  if (input.channel === "EMAIL" && !subject) fieldErrors.subject = "EMPTY";
+  if (subject) {
+    const subjectCheck = checkTemplate(subject, spec.variables);
+    if (subjectCheck.problem) fieldErrors.subject = subjectCheck.problem;
+  }
+  return { subject, body, fieldErrors };
 }

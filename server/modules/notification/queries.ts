@@ -4,8 +4,10 @@ import type { Db, DbTx } from "../../db";
 import { AppError } from "../../errors";
 import type { Locale } from "../../i18n/core";
 import { CATALOGUE, TEMPLATE_KEYS, defaultWording, isTemplateKey, type Channel, type TemplateKey, type Wording } from "./catalogue";
-import { wordingKey, type WordingOverrides } from "./compose";
-import type { TNotificationItem, TNotificationPage, TTemplateDetail, TTemplateSummary } from "./schema";
+import { checkWording, composeMessage, wordingKey, type WordingOverrides } from "./compose";
+import { ZTemplatePreviewInputSchema, type TNotificationItem, type TNotificationPage, type TTemplateDetail, type TTemplatePreview, type TTemplatePreviewInput, type TTemplateSummary } from "./schema";
+import { smsLength } from "./sms-text";
+import { parseInput } from "../../validation";
 
 /** The administrators' wordings of these templates (every channel and language). */
 export async function loadWordingOverrides(db: Db | DbTx, templates: readonly TemplateKey[]): Promise<WordingOverrides> {
@@ -81,4 +83,21 @@ export async function getTemplate(db: Db, input: { template: string }): Promise<
     }),
   );
   return { template: key, channels: [...spec.channels], variables: [...spec.variables], sample: { ...spec.sample }, wordings };
+}
+
+/**
+ * The live preview of a wording being edited: rendered with the template's sample values exactly
+ * as a message would be (an SMS fitted to a plain-text gateway), with the problems saving would meet.
+ */
+export function previewTemplate(raw: TTemplatePreviewInput): TTemplatePreview {
+  const input = parseInput(ZTemplatePreviewInputSchema, raw);
+  const { subject, body, fieldErrors } = checkWording(input);
+  const wording = new Map([[wordingKey(input.template, input.channel, input.locale), { subject: subject ?? undefined, body: body || " " }]]);
+  const message = composeMessage({ template: input.template, channel: input.channel, locale: input.locale, vars: CATALOGUE[input.template].sample }, wording, { plainText: true, maxSegments: 3 });
+  return {
+    subject: message?.subject ?? null,
+    body: message?.body ?? "",
+    sms: input.channel === "SMS" && message ? { units: smsLength(message.body).units, segments: smsLength(message.body).segments } : null,
+    fieldErrors,
+  };
 }

@@ -65,3 +65,23 @@ export const ZTemplateUpdateSchema = z.object({
   reset: z.boolean().optional(),
 });
 export type TTemplateUpdate = z.infer<typeof ZTemplateUpdateSchema>;
+
+/** A wording being typed, for the live preview. */
+export const ZTemplatePreviewInputSchema = z.object({
+  template: ZTemplateKeySchema,
+  channel: ZChannelSchema,
+  locale: ZLocaleSchema,
+  subject: z.string().max(300).nullish(),
+  body: z.string().max(5000),
+});
+export type TTemplatePreviewInput = z.infer<typeof ZTemplatePreviewInputSchema>;
+
+/** The wording rendered with the sample values, as it would go out; the problem saving would meet. */
+export const ZTemplatePreviewSchema = z.object({
+  subject: z.string().nullable(),
+  body: z.string(),
+  /** SMS: septets or UTF-16 units, and segments. */
+  sms: z.object({ units: z.number().int(), segments: z.number().int() }).nullable(),
+  fieldErrors: z.record(z.string(), z.string()),
+});
+export type TTemplatePreview = z.infer<typeof ZTemplatePreviewSchema>;

@@ -1,16 +1,40 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useT } from "~/app/_components/i18n-provider";
 import { useTRPCClient, type RouterOutputs } from "~/app/_trpc/react";
-import { CATALOGUE } from "~/server/modules/notification/catalogue";
-import { fitSms } from "~/server/modules/notification/sms-text";
-import { renderTemplate } from "~/server/modules/notification/templates";
-import { BUTTON_SECONDARY, callError, describedBy, Field, StatusLine, type CallError } from "../../_components/ui";
+import { BUTTON_SECONDARY, callError, describedBy, Field, StatusLine, translateFieldProblem, type CallError } from "../../_components/ui";
 
 type Detail = RouterOutputs["notification"]["template"]["get"];
 type Wording = Detail["wordings"][number];
+type Preview = RouterOutputs["notification"]["template"]["preview"];
+
+/**
+ * The wording rendered by the server with the template's sample values, exactly as a message would
+ * go out (an SMS fitted to the gateway), re-asked a moment after typing stops.
+ */
+function usePreview(input: { template: Detail["template"]; channel: Wording["channel"]; locale: Wording["locale"]; subject: string; body: string }): Preview | null {
+  const client = useTRPCClient();
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const { template, channel, locale, subject, body } = input;
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(() => {
+      client.notification.template.preview
+        .query({ template, channel, locale, subject: channel === "SMS" ? null : subject, body })
+        .then((p) => {
+          if (current) setPreview(p);
+        })
+        .catch(() => {});
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [client, template, channel, locale, subject, body]);
+  return preview;
+}
 
 /** Every wording of a template, each with its own form and a preview rendered as it is typed. */
 export function TemplateEditor({ detail, canEdit }: { detail: Detail; canEdit: boolean }) {
@@ -35,7 +59,7 @@ function WordingForm({ detail, wording, canEdit }: { detail: Detail; wording: Wo
   const [customised, setCustomised] = useState(wording.customised);
   const id = `${detail.template}-${wording.channel}-${wording.locale}`.replace(/\./g, "-");
   const isSms = wording.channel === "SMS";
-  const sms = isSms ? fitSms(body, detail.sample, { plainText: true, shrinkable: CATALOGUE[detail.template].shrinkable }) : null;
+  const preview = usePreview({ template: detail.template, channel: wording.channel, locale: wording.locale, subject, body });
 
   async function save(reset: boolean) {
     setPending(true);
@@ -100,14 +124,19 @@ function WordingForm({ detail, wording, canEdit }: { detail: Detail; wording: Wo
         <div aria-live="polite">
           <h3 className="font-semibold">{t("admin.notifications.preview")}</h3>
           <div className="mt-2 rounded border border-line bg-stone-50 p-3" data-testid={`preview-${wording.channel}-${wording.locale}`}>
-            {!isSms && <p className="font-bold">{renderTemplate(subject, detail.sample)}</p>}
-            <p className="mt-1 whitespace-pre-line break-words text-sm">{sms ? sms.text : renderTemplate(body, detail.sample)}</p>
+            {!isSms && <p className="font-bold">{preview?.subject}</p>}
+            <p className="mt-1 whitespace-pre-line break-words text-sm">{preview?.body}</p>
           </div>
-          {sms && (
+          {preview?.sms && (
             <p className="mt-1 text-sm text-ink-600" data-testid={`sms-length-${wording.locale}`}>
-              {t("admin.notifications.smsLength", { units: sms.units, segments: sms.segments })}
+              {t("admin.notifications.smsLength", { units: preview.sms.units, segments: preview.sms.segments })}
             </p>
           )}
+          {preview && Object.values(preview.fieldErrors).map((problem) => (
+            <p key={problem} className="mt-1 text-sm font-semibold text-brand-700">
+              {translateFieldProblem(t, problem)}
+            </p>
+          ))}
         </div>
       </div>
     </section>

@@ -6,17 +6,18 @@ import { z } from "zod";
 import type { Db } from "../../../db";
 import { AppError, validationError } from "../../../errors";
 import { parseInput } from "../../../validation";
-import { passwordProblems } from "../../account/password-policy";
+import { PASSWORD_MIN_LENGTH, passwordProblems } from "../../account/password-policy";
 import { hashPassword } from "../password";
 import { hashResetToken } from "./request-password-reset";
 
 export const ZPasswordResetSchema = z.object({ token: z.string().min(20).max(200), password: z.string().min(1).max(1000) });
 
-/** Whether a link is still usable (the page says so before asking for a password). */
-export async function checkPasswordResetToken(db: Db, input: { token: string }, options: { now?: Date } = {}): Promise<{ valid: boolean }> {
-  if (input.token.length < 20 || input.token.length > 200) return { valid: false };
+/** Whether a link is still usable (the page says so before asking for a password), and the password rule to show. */
+export async function checkPasswordResetToken(db: Db, input: { token: string }, options: { now?: Date } = {}): Promise<{ valid: boolean; minPasswordLength: number }> {
+  const minPasswordLength = PASSWORD_MIN_LENGTH;
+  if (input.token.length < 20 || input.token.length > 200) return { valid: false, minPasswordLength };
   const row = await db.passwordResetToken.findUnique({ where: { tokenHash: hashResetToken(input.token) }, select: { usedAt: true, expiresAt: true } });
-  return { valid: !!row && !row.usedAt && row.expiresAt > (options.now ?? new Date()) };
+  return { valid: !!row && !row.usedAt && row.expiresAt > (options.now ?? new Date()), minPasswordLength };
 }
 
 export async function resetPassword(db: Db, rawInput: { token: string; password: string }, options: { now?: Date } = {}): Promise<{ userId: string }> {

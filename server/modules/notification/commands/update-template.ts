@@ -8,9 +8,9 @@ import { parseInput } from "../../../validation";
 import { writeAudit } from "../../admin/audit";
 import { loadAdminActor } from "../../admin/policy";
 import { CATALOGUE } from "../catalogue";
+import { checkWording } from "../compose";
 import { getTemplate } from "../queries";
 import { ZTemplateUpdateSchema, type TTemplateDetail, type TTemplateUpdate } from "../schema";
-import { checkTemplate } from "../templates";
 
 export async function updateTemplate(db: Db, rawInput: TTemplateUpdate & { actorUserId: string }): Promise<TTemplateDetail> {
   const { actorUserId, ...rest } = rawInput;
@@ -34,16 +34,7 @@ export async function updateTemplate(db: Db, rawInput: TTemplateUpdate & { actor
     return getTemplate(db, { template: input.template });
   }
 
-  const subject = input.channel === "SMS" ? null : (input.subject ?? "").trim() || null;
-  const body = input.body.replace(/\r\n/g, "\n").trim();
-  const fieldErrors: Record<string, string> = {};
-  const bodyCheck = checkTemplate(body, spec.variables);
-  if (bodyCheck.problem) fieldErrors.body = bodyCheck.problem;
-  if (input.channel === "EMAIL" && !subject) fieldErrors.subject = "EMPTY";
-  if (subject) {
-    const subjectCheck = checkTemplate(subject, spec.variables);
-    if (subjectCheck.problem) fieldErrors.subject = subjectCheck.problem;
-  }
+  const { subject, body, fieldErrors } = checkWording(input);
   if (Object.keys(fieldErrors).length > 0) throw validationError(fieldErrors, `template ${input.template}/${input.channel}/${input.locale}: ${JSON.stringify(fieldErrors)}`);
 
   await db.$transaction(async (tx) => {
