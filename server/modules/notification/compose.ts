@@ -1,7 +1,7 @@
 // One message from a template, a channel, a language and the values of its variables: the
 // wording in force (an administrator's, else the default), rendered; an SMS also fitted to the
 // gateway (sms-text.ts). Pure.
-import type { Locale } from "../../i18n/core";
+import type { Locale, TFunction } from "../../i18n/core";
 import { CATALOGUE, defaultWording, type Channel, type TemplateKey, type Wording } from "./catalogue";
 import { fitSms } from "./sms-text";
 import { checkTemplate, renderTemplate, type TemplateVars } from "./templates";
@@ -58,4 +58,14 @@ export function checkWording(input: { template: TemplateKey; channel: Channel; s
     if (subjectCheck.problem) fieldErrors.subject = subjectCheck.problem;
   }
   return { subject, body, fieldErrors };
+}
+
+/**
+ * The translate function of a language, loaded when a message is composed. Loaded lazily: the
+ * dossier commands import the dispatcher (as a dossier-event subscriber), and test runners that
+ * import those commands without a JSON loader (Playwright's) must not load the dictionaries.
+ */
+export async function translatorFor(locale: Locale): Promise<TFunction> {
+  const { getT } = await import("../../i18n/messages");
+  return getT(locale);
 }

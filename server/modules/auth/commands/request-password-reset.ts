@@ -9,14 +9,13 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../../../db";
 import { parseInput } from "../../../validation";
-import { composeMessage } from "../../notification/compose";
+import { composeMessage, translatorFor } from "../../notification/compose";
 import { writeDeliveries } from "../../notification/commands/write-deliveries";
 import { channelAvailability } from "../../notification/commands/notify-dossier-event";
 import { appBaseUrl, links } from "../../notification/links";
 import { loadWordingOverrides } from "../../notification/queries";
 import { sealSecretLink } from "../../notification/sealed-link";
 import { enforceRateLimit, type RateLimitRule } from "../../tracking/rate-limit";
-import { getT } from "../../../i18n/messages";
 import { normaliseEmail } from "../identifier";
 
 function envInt(name: string, fallback: number): number {
@@ -69,6 +68,7 @@ export async function requestPasswordReset(
     overrides,
     { plainText: true, maxSegments: 1 },
   );
+  const resetLabel = (await translatorFor(locale))("notifications.email.resetPassword");
   await db.$transaction(async (tx) => {
     // A new link replaces any earlier one still open.
     await tx.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
@@ -90,7 +90,7 @@ export async function requestPasswordReset(
           subject: message?.subject ?? "",
           body: message?.body ?? "{{link}}",
           link: null,
-          data: { sealedLink: sealSecretLink(links.resetPassword(appBaseUrl(), token)), linkLabel: getT(locale)("notifications.email.resetPassword") },
+          data: { sealedLink: sealSecretLink(links.resetPassword(appBaseUrl(), token)), linkLabel: resetLabel },
         },
       ],
       { now },

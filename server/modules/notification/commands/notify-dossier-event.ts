@@ -6,14 +6,13 @@
 import type { Db, Prisma } from "../../../db";
 import { getSmsProvider } from "../../../integrations/sms";
 import { smtpSettingsFromEnv } from "../../../integrations/email/smtp";
-import type { Locale } from "../../../i18n/core";
-import { getT } from "../../../i18n/messages";
+import type { Locale, TFunction } from "../../../i18n/core";
 import { loadWorkingCalendar } from "../../calendar/queries";
 import { dueDate } from "../../calendar/working-time";
 import { formatShortDate, formatShortDateTime } from "../../standard-forms/format";
 import { applicantRecipients, noticesFor, officerRecipients, type ChannelAvailability, type Recipient } from "../audience";
 import type { TemplateKey } from "../catalogue";
-import { composeMessage, type SmsRules } from "../compose";
+import { composeMessage, translatorFor, type SmsRules } from "../compose";
 import { appBaseUrl, links } from "../links";
 import { loadWordingOverrides } from "../queries";
 import { writeDeliveries, type DeliveryDraft } from "./write-deliveries";
@@ -64,6 +63,8 @@ export async function notifyDossierEvent(db: Db, input: { eventId: string }, opt
   if (notices.length === 0) return { written: 0 };
 
   const available = channelAvailability(options.env);
+  const translators = { vi: await translatorFor("vi"), en: await translatorFor("en") };
+  const getT = (locale: Locale) => translators[locale];
   const base = appBaseUrl(options.env);
   const overrides = await loadWordingOverrides(db, notices.map((n) => n.template));
   const d = event.dossier;
@@ -83,7 +84,7 @@ export async function notifyDossierEvent(db: Db, input: { eventId: string }, opt
         available,
         d.isTest,
       );
-      const vars = await applicantVars(db, event, notice.template, base);
+      const vars = await applicantVars(db, event, notice.template, base, getT);
       const answerUrl = d.owner ? links.myDossier(base, d.code) : links.tracking(base, d.code);
       link = notice.template === "dossier.supplementRequested" ? answerUrl : links.tracking(base, d.code);
       varsFor = (locale) => ({ ...vars(locale), answerUrl });
@@ -124,7 +125,13 @@ export async function notifyDossierEvent(db: Db, input: { eventId: string }, opt
 }
 
 /** The variables of an applicant's notice, per language, from the event. */
-async function applicantVars(db: Db, event: LoadedEvent, template: TemplateKey, base: string): Promise<(locale: Locale) => Record<string, string>> {
+async function applicantVars(
+  db: Db,
+  event: LoadedEvent,
+  template: TemplateKey,
+  base: string,
+  getT: (locale: Locale) => TFunction,
+): Promise<(locale: Locale) => Record<string, string>> {
   const d = event.dossier;
   const p = (event.payload ?? {}) as Record<string, unknown>;
   const text = (v: unknown) => (typeof v === "string" ? v : "");

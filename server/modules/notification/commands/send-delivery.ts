@@ -8,8 +8,8 @@ import QRCode from "qrcode";
 import type { Db } from "../../../db";
 import { getEmailProvider, type EmailProvider } from "../../../integrations/email";
 import { getSmsProvider, type SmsProvider } from "../../../integrations/sms";
-import { getT } from "../../../i18n/messages";
 import { resolveLocale } from "../../../i18n/core";
+import { translatorFor } from "../compose";
 import { emailHtml, QR_CID } from "../email-html";
 import { unsealSecretLink } from "../sealed-link";
 
@@ -56,7 +56,7 @@ export async function sendDelivery(db: Db, input: { deliveryId: string }, option
       const text = secretLink ? d.body.replaceAll("{{link}}", secretLink) : d.body;
       const link = secretLink ?? d.link;
       const locale = resolveLocale(d.locale);
-      const t = getT(locale);
+      const t = await translatorFor(locale);
       // Low error correction at 4 px per module (about 140 px): read from a screen, it scans at once,
       // and it costs a tenth of a medium-correction image scaled to 240 px.
       const qr = data.code && d.link ? await QRCode.toBuffer(d.link, { errorCorrectionLevel: "L", margin: 2, scale: 4 }) : null;

@@ -4,13 +4,12 @@
 // with nothing due is written to. One digest per officer per day (sourceKey digest:<date>), so
 // the cron firing twice, or a retry, writes nothing more.
 import type { Db } from "../../../db";
-import { getT } from "../../../i18n/messages";
 import { loadWorkingCalendar } from "../../calendar/queries";
 import { localDateOf } from "../../calendar/time-zone";
 import { dueDate, isWorkingDay } from "../../calendar/working-time";
 import { formatShortDate, formatShortDateTime } from "../../standard-forms/format";
 import { officerRecipients } from "../audience";
-import { composeMessage } from "../compose";
+import { composeMessage, translatorFor } from "../compose";
 import { appBaseUrl, links } from "../links";
 import { loadWordingOverrides } from "../queries";
 import { channelAvailability } from "./notify-dossier-event";
@@ -71,7 +70,7 @@ export async function writeOfficerDigests(db: Db, options: { now?: Date; env?: N
   for (const officer of officers) {
     const items = byOfficer.get(officer.id)!.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.deadline.getTime() - b.deadline.getTime());
     for (const r of officerRecipients(officer, available)) {
-      const t = getT(r.locale);
+      const t = await translatorFor(r.locale);
       const lines = items.map(
         (i) => `- [${t(i.overdue ? "notifications.digest.overdue" : "notifications.digest.dueSoon")}] ${i.code}, ${t(i.which === "step" ? "notifications.digest.stepDue" : "notifications.digest.dossierDue")} ${formatShortDateTime(i.deadline)}`,
       );
