@@ -63,11 +63,13 @@ const nextConfig = {
   // the build skips its own pass over the whole project (seeds, scripts, tests) to stay fast.
   typescript: { ignoreBuildErrors: true },
   // Loaded by Node at run time instead of bundled: PGlite resolves its WASM and data files by URL,
-  // and the Prisma runtime and pg driver carry native/WASM pieces webpack must not rewrite.
+  // the Prisma runtime and pg driver carry native/WASM pieces webpack must not rewrite, and pg-boss
+  // (enqueueing in commands) imports its package.json with import attributes and optional peers.
   serverExternalPackages: [
     "@electric-sql/pglite",
     "@electric-sql/pglite-socket",
     "pg",
+    "pg-boss",
     "@prisma/client",
     "@prisma/adapter-pg",
     "@prisma/driver-adapter-utils",

@@ -29,8 +29,8 @@ async function loadHeaderUser(): Promise<HeaderUser | null> {
   const session = await getSessionUser();
   if (!session) return null;
   try {
-    const me = await api.me.get();
-    return { name: me.name, isOfficer: me.kind === "OFFICER" && me.memberships.length > 0 };
+    const [me, unread] = await Promise.all([api.me.get(), api.notification.unreadCount().catch(() => null)]);
+    return { name: me.name, isOfficer: me.kind === "OFFICER" && me.memberships.length > 0, unread };
   } catch {
     // A deactivated account or an unreachable database must not take every page down with it.
     return { name: null, isOfficer: session.kind === "OFFICER" };

@@ -8,7 +8,9 @@ import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { startDevOidcProvider } from "../scripts/dev-oidc-provider";
-import { e2eAuthSecret, e2eBaseUrl, e2eDistDir, e2ePort, e2eServerLog, e2eStateFile } from "./support/env";
+import { startSmsSimulator } from "../scripts/simulators/sms";
+import { startSmtpSimulator } from "../scripts/simulators/smtp";
+import { e2eAuthSecret, e2eBaseUrl, e2eDistDir, e2ePort, e2eServerLog, e2eStateFile, e2eWorkerLog } from "./support/env";
 import {
   cleanUp,
   createDatabase,
@@ -136,6 +138,29 @@ async function buildIfStale(env: NodeJS.ProcessEnv): Promise<void> {
   writeFileSync(stamp, String(newest.mtime));
 }
 
+/** scripts/worker.ts against the e2e database (recorded in the state at once); resolves once it says it is ready. */
+async function startWorker(env: NodeJS.ProcessEnv, state: E2eState): Promise<void> {
+  const embedded = !state.adminUrl;
+  const log = openSync(e2eWorkerLog, "w");
+  const worker = spawn(bin("tsx"), ["scripts/worker.ts"], {
+    cwd: repoRoot,
+    // Against the embedded database the pools stay small (it refuses connections past its limit).
+    env: { ...env, JOBS_POOL_MAX: embedded ? "2" : "4", JOBS_SHUTDOWN_SECONDS: "5" },
+    detached: true,
+    stdio: ["ignore", log, log],
+  });
+  closeSync(log);
+  state.workerPid = worker.pid;
+  writeState(state);
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (worker.exitCode !== null) throw new Error(`The e2e job worker exited (code ${worker.exitCode}); its log:\n${tail(e2eWorkerLog)}`);
+    if (/^ready: /m.test(readFileSync(e2eWorkerLog, "utf8"))) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`The e2e job worker was not ready within 60 s; its log:\n${tail(e2eWorkerLog)}`);
+}
+
 async function waitForHealth(serverPid: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = "";
@@ -182,7 +207,7 @@ export default async function globalSetup(): Promise<void> {
   // after a normal teardown the state file is gone and there is nothing to do.
   const onExit = () => {
     const left = readState();
-    for (const pid of [left?.serverPid, left?.embeddedPid]) {
+    for (const pid of [left?.serverPid, left?.workerPid, left?.embeddedPid]) {
       if (pid) {
         try {
           process.kill(-pid, "SIGKILL");
@@ -207,7 +232,12 @@ export default async function globalSetup(): Promise<void> {
       unref: true,
     });
     console.log(`[e2e] dev OpenID Provider on ${oidc.issuer}`);
-    const env = serverEnv(databaseUrl, !state.adminUrl, oidc.appEnv);
+    // The local SMTP server and SMS gateway stand-ins, likewise in this process: the worker sends
+    // to them, /dev/mail and the tests read what they received (DEV_MAIL_URL, DEV_SMS_URL).
+    const smtp = await startSmtpSimulator({ smtpPort: 0, controlPort: 0, unref: true });
+    const sms = await startSmsSimulator({ port: 0, unref: true });
+    console.log(`[e2e] SMTP stand-in on 127.0.0.1:${smtp.smtpPort} (${smtp.controlUrl}), SMS gateway stand-in on ${sms.url}`);
+    const env = serverEnv(databaseUrl, !state.adminUrl, { ...oidc.appEnv, ...smtp.appEnv, ...sms.appEnv, APP_BASE_URL: e2eBaseUrl });
 
     console.log("[e2e] migrating");
     await runCommand("node", ["scripts/prisma.mjs", "migrate", "deploy"], { env });
@@ -215,6 +245,9 @@ export default async function globalSetup(): Promise<void> {
     console.log("[e2e] seeding and building");
     const results = await Promise.allSettled([runCommand(bin("tsx"), ["prisma/seed.ts"], { env }), buildIfStale(env)]);
     for (const result of results) if (result.status === "rejected") throw result.reason;
+
+    // The job worker, as `npm start` runs it: the e-mails and other side effects the tests follow.
+    const workerReady = startWorker(env, state);
 
     const log = openSync(e2eServerLog, "w");
     const server = spawn(bin("next"), ["start", "-p", String(e2ePort), "-H", "127.0.0.1"], {
@@ -226,12 +259,14 @@ export default async function globalSetup(): Promise<void> {
     closeSync(log);
     state.serverPid = server.pid;
     writeState(state);
-    await waitForHealth(server.pid!, 90_000);
+    await Promise.all([waitForHealth(server.pid!, 90_000), workerReady]);
     console.log(`[e2e] server ready on ${e2eBaseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s (log: ${e2eServerLog})`);
 
     // Playwright hands the setup's environment on to the test workers.
     process.env.E2E_DATABASE_URL = databaseUrl;
     process.env.E2E_EMBEDDED_DB = state.adminUrl ? "" : "1";
+    process.env.DEV_MAIL_URL = smtp.controlUrl;
+    process.env.DEV_SMS_URL = sms.url;
   } catch (error) {
     await cleanUp(state);
     throw error;

@@ -4,10 +4,12 @@
 //   2. Apply migrations (prisma migrate deploy through scripts/prisma.mjs).
 //   3. Seed (prisma/seed.ts is idempotent; it runs on every start).
 //   4. Build when the build is missing or older than the sources.
-//   5. next start on PORT (default 3000); print the URL and demo accounts.
+//   5. The job worker (scripts/worker.ts) as a child process, unless JOBS_WORKER=0.
+//   6. next start on PORT (default 3000); print the URL and demo accounts.
 //   Also a local OpenID Provider (scripts/dev-oidc-provider.ts) standing in for VNeID and the
-//   organisation's SSO, when no real one is configured (see startDevOidcIfWanted).
-// Ctrl-C stops the app, then the embedded database.
+//   organisation's SSO, when no real one is configured (see startDevOidcIfWanted), and local SMTP
+//   and SMS gateway stand-ins (scripts/simulators) when no real ones are (startSimulatorsIfWanted).
+// Ctrl-C stops the app, then the worker (running jobs finish or are handed back), then the embedded database.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -21,11 +23,18 @@ const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 /** Pool size for the app against the embedded database (it runs one query at a time). */
 const EMBEDDED_POOL_MAX = "3";
+/**
+ * The worker's pools against the embedded database (pg-boss's and the handlers', each): with the
+ * app's they stay well under the connections it accepts (DEFAULT_EMBEDDED_DB_MAX_CONNECTIONS).
+ */
+const EMBEDDED_JOBS_POOL_MAX = "2";
 
 const say = (line: string) => process.stdout.write(`[start] ${line}\n`);
 
 const children: PrefixedChild[] = [];
 let shuttingDown = false;
+let embedded = false;
+let jobWorker: PrefixedChild | null = null;
 
 function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -89,6 +98,7 @@ async function startEmbeddedDatabase(): Promise<PrefixedChild> {
   });
   process.env.DATABASE_URL = url;
   process.env.DATABASE_POOL_MAX ??= EMBEDDED_POOL_MAX;
+  embedded = true;
   return db;
 }
 
@@ -206,6 +216,89 @@ async function startDevOidcIfWanted(appPort: number): Promise<StartedDevOidc | n
   return { appEnv: provider.appEnv, describe: mod.describeDevOidc(provider) };
 }
 
+// ─── local SMTP and SMS stand-ins ─────────────────────────────────────────
+
+interface StartedSimulators {
+  appEnv: Record<string, string>;
+  describe: string[];
+}
+
+/**
+ * MOTCUA_DEV_MAIL=1 starts them; =0 never. Unset: the SMTP stand-in when no SMTP server is
+ * configured (SMTP_URL, SMTP_HOST), the SMS one when no gateway is (SMS_GATEWAY_URL), outside
+ * production. On 127.0.0.1 only (DEV_SMTP_PORT 2525, DEV_SMTP_CONTROL_PORT 2580, DEV_SMS_PORT 2590);
+ * what they receive is at /dev/mail.
+ */
+async function startSimulatorsIfWanted(): Promise<StartedSimulators> {
+  const out: StartedSimulators = { appEnv: {}, describe: [] };
+  const wanted = process.env.MOTCUA_DEV_MAIL;
+  if (wanted === "0" || (wanted !== "1" && process.env.NODE_ENV === "production")) return out;
+  const wantSmtp = wanted === "1" || !(process.env.SMTP_URL || process.env.SMTP_HOST);
+  const wantSms = wanted === "1" || !process.env.SMS_GATEWAY_URL;
+  try {
+    if (wantSmtp) {
+      const { startSmtpSimulator } = await import("./simulators/smtp");
+      const smtp = await startSmtpSimulator({ smtpPort: intFromEnv("DEV_SMTP_PORT", 2525), controlPort: intFromEnv("DEV_SMTP_CONTROL_PORT", 2580), unref: true });
+      Object.assign(out.appEnv, smtp.appEnv);
+      out.describe.push(`SMTP stand-in on 127.0.0.1:${smtp.smtpPort}`);
+    }
+    if (wantSms) {
+      const { startSmsSimulator } = await import("./simulators/sms");
+      const sms = await startSmsSimulator({ port: intFromEnv("DEV_SMS_PORT", 2590), unref: true });
+      Object.assign(out.appEnv, sms.appEnv);
+      out.describe.push(`SMS gateway stand-in on ${sms.url}`);
+    }
+  } catch (error) {
+    // A production install without dev dependencies, or a port in use: notifications by e-mail/SMS stay off.
+    say(`local SMTP/SMS stand-ins unavailable (${(error as Error).message.split("\n")[0]}): e-mail and SMS notifications stay off`);
+  }
+  return out;
+}
+
+// ─── job worker ───────────────────────────────────────────────────────────
+
+function shutdownSeconds(): number {
+  const value = Number(process.env.JOBS_SHUTDOWN_SECONDS || 25);
+  return Number.isFinite(value) && value > 0 ? value : 25;
+}
+
+/**
+ * The job worker beside the app, in its own process (scripts/worker.ts, the same as `npm run
+ * worker`): a crash or a long job never touches the app's process, and SIGTERM gives running jobs
+ * their grace. JOBS_WORKER=0 leaves the jobs to workers run elsewhere.
+ */
+async function startJobWorker(env: NodeJS.ProcessEnv): Promise<void> {
+  if (process.env.JOBS_WORKER === "0") {
+    say("JOBS_WORKER=0: no job worker here (run `npm run worker` where the jobs should run)");
+    return;
+  }
+  say("starting the job worker");
+  const worker = spawnWithPrefix("worker", node, [...tsxImport, path.join(root, "scripts", "worker.ts")], {
+    cwd: root,
+    env: { ...env, NODE_ENV: "production", ...(embedded ? { JOBS_POOL_MAX: env.JOBS_POOL_MAX ?? EMBEDDED_JOBS_POOL_MAX } : {}) },
+    detached: true,
+    ipc: true,
+  });
+  children.push(worker);
+  jobWorker = worker;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new UserFacingError("The job worker did not start within 2 minutes.")), 120_000);
+    worker.child.on("message", (message: { type?: string }) => {
+      if (message?.type === "ready") {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    void worker.exited.then((code) => {
+      clearTimeout(timer);
+      reject(new UserFacingError(`The job worker did not start (exit code ${code}).`, code || 1));
+    });
+  });
+  void worker.exited.then((code) => {
+    if (!shuttingDown) void shutdown(`the job worker exited unexpectedly (code ${code})`, code || 1);
+  });
+}
+
 // ─── main ─────────────────────────────────────────────────────────────────
 
 let stopped: Promise<void> | undefined;
@@ -216,7 +309,10 @@ async function shutdown(reason: string, exitCode: number): Promise<never> {
     shuttingDown = true;
     if (reason) say(`${reason}: stopping`);
     stopped = (async () => {
-      for (const child of [...children].reverse()) await stopChild(child, "SIGTERM", 15_000);
+      // The worker's running jobs get their grace (JOBS_SHUTDOWN_SECONDS) before it is killed.
+      for (const child of [...children].reverse()) {
+        await stopChild(child, "SIGTERM", child === jobWorker ? (shutdownSeconds() + 10) * 1000 : 15_000);
+      }
       process.exit(exitCode);
     })();
   }
@@ -267,11 +363,17 @@ async function main(): Promise<void> {
   if (shuttingDown) return;
 
   const devOidc = await startDevOidcIfWanted(port);
+  const simulators = await startSimulatorsIfWanted();
+  for (const line of simulators.describe) say(line);
+  // Links in e-mails and SMS: the worker has no request to read the host from.
+  const publicUrl = { APP_BASE_URL: env.APP_BASE_URL || env.NEXTAUTH_URL || `http://localhost:${port}` };
+  await startJobWorker({ ...env, ...devOidc?.appEnv, ...simulators.appEnv, ...publicUrl });
+  if (shuttingDown) return;
 
   say(`starting the app on port ${port}`);
   const app = spawnWithPrefix("app", node, [nextBin, "start", "-p", String(port)], {
     cwd: root,
-    env: { ...env, ...devOidc?.appEnv, NODE_ENV: "production", PORT: String(port) },
+    env: { ...env, ...devOidc?.appEnv, ...simulators.appEnv, ...publicUrl, NODE_ENV: "production", PORT: String(port) },
     detached: true,
   });
   children.push(app);
@@ -282,6 +384,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\nmotcua is running: http://localhost:${port}\n`);
   await printDemoAccounts();
   if (devOidc) process.stdout.write(`${devOidc.describe}\n\n`);
+  if (simulators.describe.length > 0) process.stdout.write(`E-mails and SMS sent by the app: http://localhost:${port}/dev/mail\n\n`);
   process.stdout.write("Press Ctrl-C to stop.\n");
 
   const code = await app.exited;

@@ -9,6 +9,8 @@ import { SignOutForm } from "./sign-out-form";
 export interface HeaderUser {
   name: string | null;
   isOfficer: boolean;
+  /** In-app notifications not yet opened (null when it could not be read). */
+  unread?: number | null;
 }
 
 /**
@@ -32,6 +34,21 @@ export function SiteHeader({ locale, t, user, plain = false }: { locale: Locale;
           </Link>
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
             <LanguageSwitch locale={locale} t={t} />
+            {user && (
+              <Link
+                href="/me/notifications"
+                className="flex min-h-11 items-center gap-2 rounded px-2 text-sm font-semibold text-white no-underline hover:bg-brand-800 hover:text-white"
+                data-testid="header-notifications"
+              >
+                {t("notifications.headerLink")}
+                {user.unread ? (
+                  <span className="rounded-full bg-gold-300 px-2 py-0.5 text-xs font-bold text-ink-900" data-testid="header-unread">
+                    <span aria-hidden="true">{user.unread > 99 ? "99+" : user.unread}</span>
+                    <span className="sr-only">{t("notifications.unreadBadge", { count: user.unread })}</span>
+                  </span>
+                ) : null}
+              </Link>
+            )}
             {user ? (
               // Wipes the officer's offline data on this device before signing out (app/_offline/sign-out).
               <SignOutForm action={signOutAction} confirmUnsent={t("officer.offline.signOutUnsent")} className="flex items-center gap-3 text-sm">

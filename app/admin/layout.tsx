@@ -44,7 +44,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/users", label: t("admin.nav.users") },
     { href: "/admin/holidays", label: t("admin.nav.holidays") },
     { href: "/admin/procedures", label: t("admin.nav.procedures") },
+    { href: "/admin/notifications", label: t("admin.nav.notifications") },
     { href: "/admin/audit", label: t("admin.nav.audit") },
+    ...(scope.isSystemAdmin ? [{ href: "/admin/jobs", label: t("admin.nav.jobs") }] : []),
   ];
   return (
     <I18nProvider locale={locale} messages={pickNamespaces(getMessages(locale), ADMIN_NAMESPACES)}>

@@ -17,6 +17,7 @@ export default async function AdminHomePage() {
     { href: "/admin/holidays", title: t("admin.nav.holidays"), lead: t("admin.home.holidays") },
     { href: "/admin/procedures", title: t("admin.nav.procedures"), lead: scope?.isSystemAdmin ? t("admin.home.procedures") : t("admin.home.proceduresReadOnly") },
     { href: "/admin/audit", title: t("admin.nav.audit"), lead: t("admin.home.audit") },
+    ...(scope?.isSystemAdmin ? [{ href: "/admin/jobs", title: t("admin.nav.jobs"), lead: t("admin.home.jobs") }] : []),
   ];
   return (
     <div className="max-w-5xl space-y-6">

@@ -11,6 +11,7 @@ export const e2eAuthSecret = "motcua-e2e-auth-secret-not-for-production-000000";
 /** What the global setup left running, so the teardown (or the next run, after a crash) can clean it up. */
 export const e2eStateFile = join(tmpdir(), `motcua-e2e-${e2ePort}.state.json`);
 export const e2eServerLog = join(tmpdir(), `motcua-e2e-${e2ePort}.server.log`);
+export const e2eWorkerLog = join(tmpdir(), `motcua-e2e-${e2ePort}.worker.log`);
 
 /** Set by the global setup; Playwright passes it on to the test workers. */
 export function e2eDatabaseUrl(): string {

@@ -19,6 +19,8 @@ export interface E2eState {
   embeddedPid?: number;
   embeddedDataDir?: string;
   serverPid?: number;
+  /** The job worker (scripts/worker.ts) beside the server. */
+  workerPid?: number;
 }
 
 export function readState(): E2eState | undefined {
@@ -157,6 +159,7 @@ export async function dropAbandonedE2eDatabases(adminUrl: string, now = Date.now
 /** Stops whatever a run left behind, in reverse order of starting it. Safe to call twice. */
 export async function cleanUp(state: E2eState): Promise<void> {
   if (state.serverPid) await stopProcessGroup(state.serverPid);
+  if (state.workerPid) await stopProcessGroup(state.workerPid);
   if (state.adminUrl && state.databaseName) {
     await dropDatabase(state.adminUrl, state.databaseName).catch((error: unknown) => {
       console.warn(`Could not drop ${state.databaseName}: ${String(error)}`);

@@ -5,6 +5,7 @@
 // Adding a procedure: add its entry to PERMISSIONS and a fixture here (a minimal valid input, made
 // fresh per call when the call changes something). When an allowed caller gets an error other than
 // UNAUTHORIZED/FORBIDDEN from the fixture data, list it in `tolerate` with the reason.
+import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Role } from "../db";
@@ -244,7 +245,42 @@ const FIXTURES: Record<string, Fixture> = {
     },
   },
   "admin.audit.list": { input: () => ({}) },
+  "admin.jobs.list": { input: () => ({}) },
+  "admin.jobs.retry": {
+    input: () => ({ queue: "dead/test.permissions", id: randomUUID() }),
+    tolerate: { NOT_FOUND: "no such failed job: server/modules/jobs/jobs-admin.int.test.ts retries real ones" },
+  },
+  "admin.jobs.discard": {
+    input: () => ({ queue: "dead/test.permissions", id: randomUUID() }),
+    tolerate: { NOT_FOUND: "no such failed job: server/modules/jobs/jobs-admin.int.test.ts discards real ones" },
+  },
+
+  "notification.list": { input: () => ({}) },
+  "notification.get": { owner: "CITIZEN", input: async ({ f }) => ({ id: (await citizenNotification(f)).id }) },
+  "notification.unreadCount": { input: () => undefined },
+  "notification.markRead": { owner: "CITIZEN", input: async ({ f }) => ({ id: (await citizenNotification(f)).id }) },
+  "notification.channels": { input: () => undefined },
+  "notification.updateChannels": { input: () => ({ email: true, sms: false }) },
+  "notification.template.list": { input: () => undefined },
+  "notification.template.get": { input: () => ({ template: "dossier.received" }) },
+  "notification.template.preview": { input: () => ({ template: "dossier.received", channel: "SMS", locale: "vi", body: "Ho so {{code}}" }) },
+  "notification.template.update": { input: () => ({ template: "dossier.received", channel: "IN_APP", locale: "en", subject: "Dossier {{code}} received", body: "Result due {{dueDate}}." }) },
+
+  "passwordReset.request": { input: () => ({ email: `nobody-${uniqueToken().toLowerCase()}@example.test` }) },
+  "passwordReset.check": { input: () => ({ token: "x".repeat(43) }) },
+  "passwordReset.reset": {
+    input: () => ({ token: "x".repeat(43), password: "Matkhau@2026x" }),
+    tolerate: { BAD_REQUEST: "an unknown link is refused as a field error (the token is the credential)" },
+  },
 };
+
+/** An in-app notification of the fixtures' citizen. */
+async function citizenNotification(f: Fixtures) {
+  return db.notificationDelivery.create({
+    data: { sourceKey: `perm:${uniqueToken()}`, recipientKey: `user:${f.users.CITIZEN.id}`, channel: "IN_APP", template: "dossier.received", locale: "vi", userId: f.users.CITIZEN.id, subject: "x", body: "x", status: "SENT" },
+    select: { id: true },
+  });
+}
 
 const PROCEDURE_PATHS = Object.keys(appRouter._def.procedures).sort();
 const REFUSALS = new Set(["UNAUTHORIZED", "FORBIDDEN"]);

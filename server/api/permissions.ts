@@ -121,6 +121,26 @@ export const PERMISSIONS: Readonly<Record<string, ProcedurePermission>> = {
   "admin.procedure.createVersion": { roles: ["SYSTEM_ADMIN"], scope: "all" },
   "admin.procedure.updateSettings": { roles: ["SYSTEM_ADMIN"], scope: "all" },
   "admin.audit.list": { roles: ADMINS, scope: "agency" },
+  "admin.jobs.list": { roles: ["SYSTEM_ADMIN"], scope: "all", note: "failed background jobs of every agency: the ministry's system administrators" },
+  "admin.jobs.retry": { roles: ["SYSTEM_ADMIN"], scope: "all" },
+  "admin.jobs.discard": { roles: ["SYSTEM_ADMIN"], scope: "all" },
+
+  // ── notifications (anyone signed in has an in-app list) ──
+  "notification.list": { roles: SIGNED_IN, scope: "own" },
+  "notification.get": { roles: SIGNED_IN, scope: "own", hiddenAs: "NOT_FOUND" },
+  "notification.unreadCount": { roles: SIGNED_IN, scope: "own" },
+  "notification.markRead": { roles: SIGNED_IN, scope: "own", hiddenAs: "NOT_FOUND" },
+  "notification.channels": { roles: SIGNED_IN, scope: "own" },
+  "notification.updateChannels": { roles: SIGNED_IN, scope: "own" },
+  "notification.template.list": { roles: ADMINS, scope: "none", note: "nationwide texts: agency administrators read them" },
+  "notification.template.get": { roles: ADMINS, scope: "none" },
+  "notification.template.preview": { roles: ADMINS, scope: "none" },
+  "notification.template.update": { roles: ["SYSTEM_ADMIN"], scope: "all", note: "nationwide texts: system administrators only" },
+
+  // ── forgotten passwords (the same answer whether or not an account exists) ──
+  "passwordReset.request": { roles: EVERYONE, scope: "none" },
+  "passwordReset.check": { roles: EVERYONE, scope: "none" },
+  "passwordReset.reset": { roles: EVERYONE, scope: "none", note: "the link's token is the credential" },
 };
 
 export function permissionOf(path: string): ProcedurePermission | undefined {

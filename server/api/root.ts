@@ -5,6 +5,8 @@ import { agencyRouter } from "./routers/agency";
 import { catalogueRouter } from "./routers/catalogue";
 import { dossierRouter } from "./routers/dossier";
 import { meRouter } from "./routers/me";
+import { notificationRouter } from "./routers/notification";
+import { passwordResetRouter } from "./routers/password-reset";
 import { sectorRouter } from "./routers/sector";
 import { submissionRouter } from "./routers/submission";
 import { trackingRouter } from "./routers/tracking";
@@ -21,6 +23,8 @@ export const appRouter = createTRPCRouter({
   account: accountRouter,
   admin: adminRouter,
   submission: submissionRouter,
+  notification: notificationRouter,
+  passwordReset: passwordResetRouter,
 });
 
 export type AppRouter = typeof appRouter;

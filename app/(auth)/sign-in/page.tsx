@@ -39,9 +39,9 @@ function ssoErrorKey(code: string | undefined) {
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; error?: string; reset?: string }>;
 }) {
-  const { callbackUrl, error } = await searchParams;
+  const { callbackUrl, error, reset } = await searchParams;
   const safeCallback = safeCallbackPath(callbackUrl) ?? undefined;
 
   const session = await getSessionUser();
@@ -58,6 +58,11 @@ export default async function SignInPage({
       <div className="card shadow-sm">
         <h1 className="text-2xl text-brand-800">{t("auth.signInTitle")}</h1>
         <p className="mb-6 mt-1 text-ink-600">{t("auth.signInLead")}</p>
+        {reset === "done" && (
+          <div role="status" data-testid="reset-done" className="mb-5 rounded border-l-4 border-emerald-700 bg-emerald-50 px-4 py-3 font-semibold text-emerald-900">
+            {t("auth.reset.done")}
+          </div>
+        )}
         {ssoError && (
           <div
             role="alert"
@@ -96,6 +101,11 @@ export default async function SignInPage({
           </div>
         )}
         <SignInForm callbackUrl={safeCallback} initialError={errorFromNextAuth(error)} />
+        <p className="mt-4">
+          <Link href="/forgot-password" className="inline-block py-2 font-semibold" data-testid="forgot-password-link">
+            {t("auth.reset.forgotLink")}
+          </Link>
+        </p>
         <p className="mt-6">
           {t("account.noAccount")}{" "}
           <Link href={safeCallback ? `/sign-up?callbackUrl=${encodeURIComponent(safeCallback)}` : "/sign-up"} className="inline-block py-2 font-semibold">

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import type { TFunction } from "~/server/i18n/core";
 
-/** The account's two pages; the current one is marked for assistive technology. */
-export function MeNav({ t, current }: { t: TFunction; current: "dossiers" | "profile" | null }) {
+/** The account's pages; the current one is marked for assistive technology. */
+export function MeNav({ t, current }: { t: TFunction; current: "dossiers" | "notifications" | "profile" | null }) {
   const items = [
     { key: "dossiers", href: "/me", label: t("me.navDossiers") },
+    { key: "notifications", href: "/me/notifications", label: t("notifications.title") },
     { key: "profile", href: "/me/profile", label: t("me.navProfile") },
   ] as const;
   return (

@@ -37,6 +37,10 @@ const KNOWN_CODES = [
   "SECTOR_UNKNOWN",
   "PERIODS_OVERLAP",
   "PERIOD_REVERSED",
+  "UNKNOWN_VARIABLE",
+  "UNCLOSED_PLACEHOLDER",
+  "EMPTY",
+  "CHANNEL_NOT_USED",
 ] as const;
 
 export interface CallError {

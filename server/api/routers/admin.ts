@@ -1,5 +1,5 @@
 // Administration (/admin): agencies, users and memberships, the holiday calendar, the procedure
-// catalogue, the audit trail. Thin: the builder admits agency and system administrators; what each
+// catalogue, the audit trail, failed background jobs. Thin: the builder admits agency and system administrators; what each
 // may touch is decided in server/modules/admin (policy.ts), which also writes the audit rows.
 import { z } from "zod";
 import { getAdminAgency, getAdminScope, listAdminAgencies } from "../../modules/admin/queries/agencies";
@@ -45,9 +45,15 @@ import { grantMembership } from "../../modules/admin/commands/grant-membership";
 import { revokeMembership } from "../../modules/admin/commands/revoke-membership";
 import { setUserActive } from "../../modules/admin/commands/set-user-active";
 import { setUserPassword } from "../../modules/admin/commands/set-user-password";
+import { discardFailedJob } from "../../modules/jobs/commands/discard-failed-job";
+import { retryFailedJob } from "../../modules/jobs/commands/retry-failed-job";
+import { listFailedJobs } from "../../modules/jobs/queries";
+import { ZFailedJobListInputSchema, ZFailedJobPageSchema, ZJobActionResultSchema, ZJobRefSchema } from "../../modules/jobs/schema";
 import { createTRPCRouter, officerProcedure } from "../trpc";
 
 const admin = officerProcedure(["AGENCY_ADMIN", "SYSTEM_ADMIN"]);
+/** The ministry's system administrators (the module checks the ministry). */
+const systemAdmin = officerProcedure(["SYSTEM_ADMIN"]);
 const ZId = z.string().trim().min(1).max(64);
 
 export const adminRouter = createTRPCRouter({
@@ -156,5 +162,20 @@ export const adminRouter = createTRPCRouter({
       .input(ZAuditListInputSchema)
       .output(ZAuditPageSchema)
       .query(({ ctx, input }) => listAuditLog(ctx.db, { actorUserId: ctx.actor.userId, ...input })),
+  }),
+
+  jobs: createTRPCRouter({
+    list: systemAdmin
+      .input(ZFailedJobListInputSchema)
+      .output(ZFailedJobPageSchema)
+      .query(({ ctx, input }) => listFailedJobs(ctx.db, { actorUserId: ctx.actor.userId, ...input })),
+    retry: systemAdmin
+      .input(ZJobRefSchema)
+      .output(ZJobActionResultSchema)
+      .mutation(({ ctx, input }) => retryFailedJob(ctx.db, { actorUserId: ctx.actor.userId, ...input })),
+    discard: systemAdmin
+      .input(ZJobRefSchema)
+      .output(ZJobActionResultSchema)
+      .mutation(({ ctx, input }) => discardFailedJob(ctx.db, { actorUserId: ctx.actor.userId, ...input })),
   }),
 });

@@ -2,7 +2,7 @@
 // with letters and digits, and not simply the e-mail address or phone number it signs in with.
 import { normaliseEmail, normalisePhone } from "../auth/identifier";
 
-const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MIN_LENGTH = 10;
 const PASSWORD_MAX_LENGTH = 128;
 
 type PasswordProblem = "TOO_SHORT" | "TOO_LONG" | "NEEDS_LETTER_AND_DIGIT" | "SAME_AS_IDENTIFIER";

@@ -420,7 +420,7 @@ export const ZSectorOptionSchema = z.object({ id: z.string(), code: z.string(), 
 
 // ─── Audit ────────────────────────────────────────────────────────────────
 
-export const AUDIT_ENTITIES = ["Agency", "User", "Membership", "Holiday", "Procedure", "ProcedureVersion"] as const;
+export const AUDIT_ENTITIES = ["Agency", "User", "Membership", "Holiday", "Procedure", "ProcedureVersion", "Job", "NotificationTemplate"] as const;
 
 export const ZAuditListInputSchema = z.object({
   entity: z.enum(AUDIT_ENTITIES).optional(),

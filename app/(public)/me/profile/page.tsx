@@ -5,6 +5,7 @@ import { api } from "~/server/api/caller";
 import { getSessionUser } from "~/server/auth";
 import { getI18n, getMessages, pickNamespaces } from "~/server/i18n";
 import { MeNav } from "../me-nav";
+import { NotificationChannelsForm } from "./notification-channels";
 import { ProfileForm } from "./profile-form";
 
 export const dynamic = "force-dynamic";
@@ -15,10 +16,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Name, ID number, date of birth, address, phone; organisation and tax code for businesses. They prefill e-forms. */
-export default async function ProfilePage() {
+export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ channels?: string }> }) {
   if (!(await getSessionUser())) redirect(`/sign-in?callbackUrl=${encodeURIComponent("/me/profile")}`);
   const { locale, t } = await getI18n();
-  const profile = await api.account.profile();
+  const [profile, channels, { channels: saved }] = await Promise.all([api.account.profile(), api.notification.channels(), searchParams]);
   return (
     <div className="mx-auto max-w-3xl px-4 py-8">
       <h1 className="text-3xl text-brand-800">{t("account.profileTitle")}</h1>
@@ -43,6 +44,7 @@ export default async function ProfilePage() {
           />
         </I18nProvider>
       </div>
+      <NotificationChannelsForm t={t} settings={channels} saved={saved === "saved"} />
     </div>
   );
 }

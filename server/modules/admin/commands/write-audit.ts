@@ -3,7 +3,7 @@
 import { Prisma, type DbTx } from "../../../db";
 import type { TRole } from "../schema";
 
-export type AuditEntity = "Agency" | "User" | "Membership" | "Holiday" | "Procedure" | "ProcedureVersion";
+export type AuditEntity = "Agency" | "User" | "Membership" | "Holiday" | "Procedure" | "ProcedureVersion" | "Job" | "NotificationTemplate";
 
 interface AuditRecord {
   actorUserId: string;

@@ -1,7 +1,8 @@
 // applyDossierAction: every officer command on an existing dossier.
 // Order: idempotent replay → scope → version → workflow guard → command checks → ONE transaction
-// (conditional update on the version, event, clock events, step instances). Side effects
-// (notifications, national sync) belong after commit; none exist yet.
+// (conditional update on the version, event, clock events, step instances, and the event's jobs).
+// Side effects (notifications, national sync) are those jobs: they run after commit (server/jobs).
+import { enqueueDossierEventJobs } from "../../../jobs/dossier-events";
 import { Prisma, type Db, type DbTx, type DossierAction, type Role, type StepKind } from "../../../db";
 import { AppError } from "../../../errors";
 import { loadWorkingCalendar } from "../../calendar/queries";
@@ -515,6 +516,7 @@ async function writeCommand(tx: DbTx, args: WriteArgs): Promise<TActResult> {
     await tx.attachment.update({ where: { id: plan.resultAttachmentId }, data: { dossierId: d.id, kind: "RESULT" }, select: { id: true } });
   }
   if (args.alsoWrite) await args.alsoWrite(tx, { dossierId: d.id, eventId: event.id, at });
+  await enqueueDossierEventJobs(tx, { eventId: event.id, dossierId: d.id });
 
   const state = await tx.dossier.findUniqueOrThrow({ where: { id: d.id }, select: dossierStateSelect });
   return { event, dossier: state, replayed: false };

@@ -1,6 +1,7 @@
 // createDossier: the one way a dossier comes into existence (seed, counter intake, online submission).
 import { Prisma, type Db, type DbTx } from "../../../db";
 import { AppError } from "../../../errors";
+import { enqueueDossierEventJobs } from "../../../jobs/dossier-events";
 import { loadWorkingCalendar } from "../../calendar/queries";
 import { dueDate } from "../../calendar/working-time";
 import { allocateDossierCode } from "./allocate-dossier-code";
@@ -204,6 +205,8 @@ async function insertDossier(tx: DbTx, input: TCreateDossier, reservedCode?: str
       select: { id: true },
     });
   }
+  // Submission and counter intake alike: the event's jobs (the receipt notice, ...) commit with it.
+  await enqueueDossierEventJobs(tx, { eventId: event.id, dossierId: dossier.id });
 
   return { id: dossier.id, code: dossier.code, status: dossier.status, dueAt: dossier.dueAt, replayed: false };
 }
