@@ -90,13 +90,7 @@ export const PENDING_VOCABULARY_FILES = [
 export const PENDING_ROOT_PRISMA = ["bench/worklist.bench.ts"];
 
 /** app/_offline files that still import app/officer (app/_offline becomes a UI-free library). */
-export const PENDING_OFFLINE_UI = [
-  "app/_offline/offline-app.tsx",
-  "app/_offline/offline-views.tsx",
-  "app/_offline/outbox-view.tsx",
-  "app/_offline/receipt-slip.tsx",
-  "app/_offline/sync-status.tsx",
-];
+export const PENDING_OFFLINE_UI = [];
 
 /**
  * Not pending: the schema-engine bridge speaks to the database through Prisma's driver adapter

@@ -1,10 +1,10 @@
 import NextLink from "next/link";
 import type { ReactNode } from "react";
 import { signOutAction } from "~/app/_actions/auth";
-import { SignOutForm } from "~/app/_offline/sign-out-form";
 import type { Locale, TFunction } from "~/server/i18n/core";
 import { LanguageSwitch } from "./language-switch";
 import { PlainLink } from "./plain-link";
+import { SignOutForm } from "./sign-out-form";
 
 export interface HeaderUser {
   name: string | null;
@@ -33,7 +33,7 @@ export function SiteHeader({ locale, t, user, plain = false }: { locale: Locale;
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
             <LanguageSwitch locale={locale} t={t} />
             {user ? (
-              // Wipes the officer's offline data on this device before signing out (app/_offline).
+              // Wipes the officer's offline data on this device before signing out (app/_offline/sign-out).
               <SignOutForm action={signOutAction} confirmUnsent={t("officer.offline.signOutUnsent")} className="flex items-center gap-3 text-sm">
                 {user.name && <span className="text-gold-100">{t("auth.signedInAs", { name: user.name })}</span>}
                 <button type="submit" className="rounded border border-white/70 px-3 py-1 font-semibold text-white hover:bg-brand-800">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { I18nProvider } from "~/app/_components/i18n-provider";
-import { OfflineApp } from "~/app/_offline/offline-app";
+import { OfflineApp } from "~/app/officer/_offline-shell/offline-app";
 import { TRPCReactProvider } from "~/app/_trpc/react";
 import { getI18n, getMessages, pickNamespaces } from "~/server/i18n";
 

@@ -2,12 +2,10 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import type { Metadata } from "next";
 import { I18nProvider } from "~/app/_components/i18n-provider";
-import { OfflineProvider } from "~/app/_offline/provider";
-import { ServiceWorkerRegistration } from "~/app/_offline/sw-registration";
-import { SyncStatus } from "~/app/_offline/sync-status";
 import { TRPCReactProvider } from "~/app/_trpc/react";
 import { getSessionUser } from "~/server/auth";
 import { getI18n, getMessages, pickNamespaces, type Namespace, type TFunction } from "~/server/i18n";
+import { OfflineLayer } from "./_components/offline/offline-layer";
 import { OfficerNav, type NavGroup } from "./_components/officer-nav";
 import { agencyName, getOfficerContext, type OfficerContext } from "./_lib/officer";
 import { WORKLIST_VIEWS } from "./_lib/views";
@@ -53,10 +51,8 @@ export default async function OfficerLayout({ children }: { children: ReactNode 
     <I18nProvider locale={locale} messages={messages}>
       <TRPCReactProvider>
         {ctx.isOfficer ? (
-          // Offline layer (app/_offline): this officer's outbox and offline copy, the sync status.
-          <OfflineProvider userId={session.id}>
-            <ServiceWorkerRegistration />
-            <SyncStatus />
+          // This officer's outbox and offline copy (app/_offline), the sync status.
+          <OfflineLayer userId={session.id}>
             <div className="md:flex md:min-h-[70vh]">
               <OfficerNav
                 groups={navGroups(t, ctx)}
@@ -65,7 +61,7 @@ export default async function OfficerLayout({ children }: { children: ReactNode 
               />
               <div className="min-w-0 flex-1">{children}</div>
             </div>
-          </OfflineProvider>
+          </OfflineLayer>
         ) : (
           children
         )}

@@ -1,6 +1,7 @@
 // The home page's content: the catalogue search, the sectors and the tracking look-up. Rendered by
 // the React page (./home/page.tsx) and by the plain-HTML page (../route.tsx), from the same data.
 import type { Locale, TFunction } from "~/server/i18n/core";
+import { TrackLookupForm, type TrackLookupAction } from "./track-lookup-form";
 
 export interface HomeSector {
   id: string;
@@ -10,10 +11,7 @@ export interface HomeSector {
   procedureCount: number;
 }
 
-/** The tracking form's target: the Server Action, or the plain form's URL (app/api/track-lookup). */
-type TrackAction = string | ((formData: FormData) => Promise<void>);
-
-export function HomeView({ sectors, locale, t, trackAction }: { sectors: HomeSector[] | null; locale: Locale; t: TFunction; trackAction: TrackAction }) {
+export function HomeView({ sectors, locale, t, trackAction }: { sectors: HomeSector[] | null; locale: Locale; t: TFunction; trackAction: TrackLookupAction }) {
   const total = sectors?.reduce((sum, s) => sum + s.procedureCount, 0) ?? 0;
   return (
     <>
@@ -84,37 +82,14 @@ export function HomeView({ sectors, locale, t, trackAction }: { sectors: HomeSec
             {t("home.trackTitle")}
           </h2>
           <p className="mb-4 mt-1 text-sm text-ink-600">{t("home.trackLead")}</p>
-          {/* POST (the Server Action, or /api/track-lookup on the plain page): the identity number must not end up in URLs, logs or browser history. */}
-          <form action={trackAction} {...(typeof trackAction === "string" ? { method: "post" } : {})} className="space-y-4">
-            <input type="hidden" name="base" value="/track" />
-            <div>
-              <label htmlFor="track-code" className="field-label">
-                {t("home.trackCodeLabel")}
-              </label>
-              <span id="track-code-hint" className="field-hint">
-                {t("home.trackCodeHint")}
-              </span>
-              <input
-                id="track-code"
-                name="code"
-                type="text"
-                required
-                autoComplete="off"
-                spellCheck={false}
-                aria-describedby="track-code-hint"
-                className="field-input"
-              />
-            </div>
-            <div>
-              <label htmlFor="track-id" className="field-label">
-                {t("home.trackIdLabel")}
-              </label>
-              <input id="track-id" name="idNumber" type="text" inputMode="numeric" required autoComplete="off" className="field-input" />
-            </div>
-            <button type="submit" className="btn-primary w-full">
-              {t("home.trackButton")}
-            </button>
-          </form>
+          <TrackLookupForm
+            action={trackAction}
+            base="/track"
+            layout="card"
+            idPrefix="track"
+            idNumber="required"
+            labels={{ code: t("home.trackCodeLabel"), codeHint: t("home.trackCodeHint"), idNumber: t("home.trackIdLabel"), submit: t("home.trackButton") }}
+          />
         </section>
       </div>
     </>

@@ -12,6 +12,7 @@ import { formatDateTime } from "./format";
 import { Notice } from "./notice";
 import { PlainLink } from "~/app/_components/plain-link";
 import { PrintButton } from "./print-button";
+import type { TrackLookupAction } from "./track-lookup-form";
 import { FullDetails, PublicSummary, SupplementRequestBox, Timeline } from "./tracking-view";
 
 export type TrackSearchParams = Record<string, string | string[] | undefined>;
@@ -61,10 +62,8 @@ export function trackErrorMessage(t: TFunction, error: string | undefined, param
 /** Where the plain-HTML pages' tracking forms post (app/api/track-lookup). */
 export const PLAIN_LOOKUP_URL = "/api/track-lookup";
 
-/** Where the ID-number form posts: the Server Action, or a plain URL on the plain-HTML page. */
-type LookupAction = string | ((formData: FormData) => Promise<void>);
 
-function IdNumberForm({ code, base, t, kiosk, error, action }: { code: string; base: string; t: TFunction; kiosk: boolean; error: string | null; action: LookupAction }) {
+function IdNumberForm({ code, base, t, kiosk, error, action }: { code: string; base: string; t: TFunction; kiosk: boolean; error: string | null; action: TrackLookupAction }) {
   return (
     <section aria-labelledby="full-access-title" className="card print:hidden">
       <h2 id="full-access-title" className="text-xl text-brand-800">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getI18n } from "~/server/i18n";
 import { Notice } from "../_portal/notice";
+import { refusedField, TrackLookupForm } from "../_portal/track-lookup-form";
 import { trackErrorMessage } from "../_portal/tracking-page";
 import { trackLookupAction } from "./actions";
 
@@ -37,53 +38,18 @@ export default async function TrackPage({ searchParams }: Props) {
           </Notice>
         </div>
       )}
-      <form action={trackLookupAction} aria-label={t("track.formLabel")} className="card mt-6 space-y-5">
-        <input type="hidden" name="base" value="/track" />
-        <div>
-          <label htmlFor="track-code" className="field-label">
-            {t("track.codeLabel")}
-          </label>
-          <span id="track-code-hint" className="field-hint">
-            {t("track.codeHint")}
-          </span>
-          <input
-            id="track-code"
-            name="code"
-            type="text"
-            required
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            maxLength={60}
-            defaultValue={code ?? ""}
-            aria-describedby={message ? "track-code-hint track-error" : "track-code-hint"}
-            aria-invalid={error === "notFound" || error === "missingCode" ? true : undefined}
-            className="field-input"
-          />
-        </div>
-        <div>
-          <label htmlFor="track-id" className="field-label">
-            {t("track.idLabel")}
-          </label>
-          <span id="track-id-hint" className="field-hint">
-            {t("track.idOptional")}
-          </span>
-          <input
-            id="track-id"
-            name="idNumber"
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={40}
-            aria-describedby="track-id-hint"
-            aria-invalid={error === "idMismatch" ? true : undefined}
-            className="field-input"
-          />
-        </div>
-        <button type="submit" className="btn-primary min-h-11 w-full sm:w-auto" data-testid="track-submit">
-          {t("track.submit")}
-        </button>
-      </form>
+      <TrackLookupForm
+        action={trackLookupAction}
+        base="/track"
+        layout="page"
+        idPrefix="track"
+        ariaLabel={t("track.formLabel")}
+        idNumber="optional"
+        labels={{ code: t("track.codeLabel"), codeHint: t("track.codeHint"), idNumber: t("track.idLabel"), idNumberHint: t("track.idOptional"), submit: t("track.submit") }}
+        defaultCode={code}
+        refusal={message ? { id: "track-error", field: refusedField(error) } : null}
+        submitTestId="track-submit"
+      />
     </div>
   );
 }

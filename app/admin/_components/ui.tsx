@@ -1,10 +1,13 @@
 "use client";
 
-// Small pieces shared by the administration's forms: reading a refused call's field errors, a
-// labelled field with its hint and error, a status line.
+// Small pieces shared by the administration's forms: reading a refused call's field errors (or a
+// form's own check of the same schema), a labelled field with its hint and error, a status line.
 import { TRPCClientError } from "@trpc/client";
 import type { ReactNode } from "react";
+import { set, type FieldErrors as FormErrors, type FieldValues, type Resolver } from "react-hook-form";
+import type { z } from "zod";
 import type { MessageKey, TFunction } from "~/server/i18n/core";
+import { fieldErrorsOf } from "~/server/validation";
 
 export const BUTTON_SECONDARY =
   "inline-flex items-center justify-center rounded border-2 border-brand-700 bg-white px-3 py-1.5 text-sm font-semibold text-brand-700 hover:bg-brand-50 disabled:cursor-not-allowed disabled:opacity-60";
@@ -67,6 +70,44 @@ export function callError(error: unknown, t: TFunction): CallError {
     return { message: data.userMessage ?? t("errors.INTERNAL"), fields, appCode: data.appCode ?? null, details: data.details ?? null };
   }
   return { message: t("errors.INTERNAL"), fields, appCode: null, details: null };
+}
+
+/**
+ * A react-hook-form resolver on a module's zod schema: the server's own check of the same input
+ * (`fieldErrorsOf`, server/validation.ts), each problem on the field it names (a list's own problem
+ * beside its items' under `root`, as react-hook-form nests them). The values go on unparsed: the
+ * server parses them with the same schema.
+ */
+export function schemaResolver<V extends FieldValues>(schema: z.ZodType): Resolver<V> {
+  return (values) => {
+    const parsed = schema.safeParse(values);
+    if (parsed.success) return { values, errors: {} };
+    const problems = fieldErrorsOf(parsed.error.issues);
+    const paths = Object.keys(problems);
+    const errors = {};
+    for (const path of paths) {
+      const at = paths.some((p) => p.startsWith(`${path}.`)) ? `${path}.root` : path;
+      set(errors, at, { type: problems[path], message: problems[path] });
+    }
+    return { values: {}, errors: errors as FormErrors<V> };
+  };
+}
+
+/** A refusal by schemaResolver as a refused call reads: the same problem per field, the same messages. */
+export function formCallError(errors: FormErrors, t: TFunction): CallError {
+  const fields: Record<string, string> = {};
+  const walk = (node: unknown, path: string[]) => {
+    if (!node || typeof node !== "object") return;
+    const { type } = node as { type?: unknown };
+    if (typeof type === "string") {
+      fields[path.join(".") || "form"] ??= translateFieldProblem(t, type);
+      return;
+    }
+    // `ref` is the input element itself.
+    for (const [key, child] of Object.entries(node)) if (key !== "ref") walk(child, key === "root" ? path : [...path, key]);
+  };
+  walk(errors, []);
+  return { message: t("errors.VALIDATION"), fields, appCode: "VALIDATION", details: null };
 }
 
 export function Field({

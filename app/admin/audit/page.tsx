@@ -3,6 +3,7 @@ import Link from "next/link";
 import { api } from "~/server/api/caller";
 import { getI18n } from "~/server/i18n";
 import { AUDIT_ENTITIES } from "~/server/modules/admin/schema";
+import { FilterForm, FilterSelect, FilterText, listHref, NextPageLink } from "../_components/list-page";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -30,34 +31,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const entity = (AUDIT_ENTITIES as readonly string[]).includes(params.entity ?? "") ? (params.entity as Entity) : undefined;
   const entityId = params.entityId?.slice(0, 64) || undefined;
   const page = await api.admin.audit.list({ entity, entityId, cursor: params.cursor || undefined, limit: 50 });
-  const next = page.nextCursor
-    ? `/admin/audit?${new URLSearchParams({ ...(entity ? { entity } : {}), ...(entityId ? { entityId } : {}), cursor: page.nextCursor })}`
-    : null;
+  const next = page.nextCursor ? listHref("/admin/audit", { entity, entityId, cursor: page.nextCursor }) : null;
   return (
     <div className="max-w-6xl space-y-4">
       <h1 className="text-3xl text-brand-800">{t("admin.audit.title")}</h1>
       <p className="text-ink-600">{t("admin.audit.lead")}</p>
-      <form method="get" className="card flex flex-wrap items-end gap-3" aria-label={t("admin.audit.filter")}>
-        <label>
-          <span className="field-label">{t("admin.audit.entity")}</span>
-          <select name="entity" defaultValue={entity ?? ""} className="field-input">
-            <option value="">{t("admin.audit.allEntities")}</option>
-            {AUDIT_ENTITIES.map((e) => (
-              <option key={e} value={e}>
-                {t(`admin.audit.entities.${e}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="min-w-64">
-          <span className="field-label">{t("admin.audit.entityId")}</span>
-          <input name="entityId" defaultValue={entityId ?? ""} className="field-input font-mono" />
-        </label>
-        <button type="submit" className="btn-primary">
-          {t("admin.audit.apply")}
-        </button>
-        {(entity || entityId) && <Link href="/admin/audit">{t("admin.audit.clear")}</Link>}
-      </form>
+      <FilterForm
+        label={t("admin.audit.filter")}
+        submitLabel={t("admin.audit.apply")}
+        search={false}
+        after={(entity || entityId) && <Link href="/admin/audit">{t("admin.audit.clear")}</Link>}
+      >
+        <FilterSelect name="entity" label={t("admin.audit.entity")} value={entity} allLabel={t("admin.audit.allEntities")} options={AUDIT_ENTITIES.map((e) => ({ value: e, label: t(`admin.audit.entities.${e}`) }))} />
+        <FilterText name="entityId" label={t("admin.audit.entityId")} value={entityId ?? ""} className="min-w-64" inputClassName="field-input font-mono" />
+      </FilterForm>
       {page.items.length === 0 ? (
         <p role="status">{t("admin.audit.none")}</p>
       ) : (
@@ -109,11 +96,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           })}
         </ol>
       )}
-      {next && (
-        <p>
-          <Link href={next}>{t("admin.common.nextPage")}</Link>
-        </p>
-      )}
+      <NextPageLink href={next} label={t("admin.common.nextPage")} />
     </div>
   );
 }

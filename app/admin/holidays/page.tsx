@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { api } from "~/server/api/caller";
 import { getI18n } from "~/server/i18n";
+import { ReadOnlyNotice } from "../_components/list-page";
 import { getAdminScope, pick } from "../_lib/admin";
 import { HolidayManager } from "./holiday-manager";
 
@@ -48,7 +49,7 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
           {t("admin.holidays.show")}
         </button>
       </form>
-      {!canEdit && <p className="rounded border-l-4 border-gold-500 bg-gold-100 px-3 py-2 text-gold-800">{t("admin.holidays.readOnly")}</p>}
+      {!canEdit && <ReadOnlyNotice>{t("admin.holidays.readOnly")}</ReadOnlyNotice>}
       <HolidayManager year={year} agencyId={agencyId} days={days} canEdit={canEdit} />
     </div>
   );

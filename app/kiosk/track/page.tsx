@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { trackLookupAction } from "~/app/(public)/track/actions";
 import { Notice } from "~/app/(public)/_portal/notice";
+import { refusedField, TrackLookupForm } from "~/app/(public)/_portal/track-lookup-form";
 import { trackErrorMessage } from "~/app/(public)/_portal/tracking-page";
 import { getI18n } from "~/server/i18n";
 import { QrScanner } from "./qr-scanner";
@@ -32,33 +33,17 @@ export default async function KioskTrackPage({ searchParams }: Props) {
           {message}
         </Notice>
       )}
-      <form action={trackLookupAction} className="card space-y-4">
-        <input type="hidden" name="base" value="/kiosk/track" />
-        <div>
-          <label htmlFor="kiosk-code" className="field-label text-xl">
-            {t("track.codeLabel")}
-          </label>
-          <span id="kiosk-code-hint" className="field-hint text-base">
-            {t("track.codeHint")}
-          </span>
-          <input
-            id="kiosk-code"
-            name="code"
-            type="text"
-            required
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            maxLength={60}
-            defaultValue={code ?? ""}
-            aria-describedby={message ? "kiosk-code-hint kiosk-track-error" : "kiosk-code-hint"}
-            className="field-input min-h-14 text-2xl tracking-wide"
-          />
-        </div>
-        <button type="submit" className="btn-primary min-h-14 w-full px-8 text-xl sm:w-auto" data-testid="kiosk-track-submit">
-          {t("kiosk.trackButton")}
-        </button>
-      </form>
+      <TrackLookupForm
+        action={trackLookupAction}
+        base="/kiosk/track"
+        layout="kiosk"
+        idPrefix="kiosk"
+        idNumber="none"
+        labels={{ code: t("track.codeLabel"), codeHint: t("track.codeHint"), submit: t("kiosk.trackButton") }}
+        defaultCode={code}
+        refusal={message ? { id: "kiosk-track-error", field: refusedField(error) } : null}
+        submitTestId="kiosk-track-submit"
+      />
       <QrScanner
         labels={{
           scan: t("kiosk.scan"),

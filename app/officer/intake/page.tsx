@@ -4,7 +4,7 @@ import type { RouterOutputs } from "~/server/api/root";
 import { getI18n } from "~/server/i18n";
 import { Notice } from "../_components/badges";
 import { agencyName, getOfficerContext } from "../_lib/officer";
-import { IntakeForm } from "./intake-form";
+import { IntakeForm } from "../_components/intake/intake-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();

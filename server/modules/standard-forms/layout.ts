@@ -24,7 +24,7 @@ async function readFont(file: { url: URL; name: string }): Promise<Uint8Array> {
     return await readFile(file.url);
   } catch (error) {
     try {
-      return await readFile(join(process.cwd(), "server", "modules", "documents", "fonts", file.name));
+      return await readFile(join(process.cwd(), "server", "modules", "standard-forms", "fonts", file.name));
     } catch {
       throw error;
     }

@@ -137,7 +137,7 @@ async function boldFontBytes(): Promise<Uint8Array> {
     return await readFile(new URL(`../standard-forms/fonts/${name}`, import.meta.url));
   } catch {
     // A bundler may have rewritten import.meta.url: read from the checkout.
-    return readFile(join(process.cwd(), "server", "modules", "documents", "fonts", name));
+    return readFile(join(process.cwd(), "server", "modules", "standard-forms", "fonts", name));
   }
 }
 

@@ -4,11 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useT } from "~/app/_components/i18n-provider";
 import { useTRPCClient } from "~/app/_trpc/react";
-import { PROCEDURE_LEVELS } from "~/server/modules/admin/schema";
 import { BUTTON_SECONDARY, callError, Field, StatusLine, type CallError } from "../../_components/ui";
-import { AgencyChecklist } from "../_components/procedure-editor";
-
-type Level = (typeof PROCEDURE_LEVELS)[number];
+import { AgencyChecklist, LevelSelect, SectorSelect, type ProcedureLevel as Level } from "../_components/identity-fields";
 
 /** Not content (so not versioned): sector, level, whether it is offered, and by which agencies. */
 export function ProcedureSettingsForm({
@@ -58,22 +55,10 @@ export function ProcedureSettingsForm({
       {saved && <StatusLine kind="ok">{t("admin.common.saved")}</StatusLine>}
       <div className="grid gap-x-4 sm:grid-cols-2">
         <Field id="s-sector" label={t("admin.procedures.sector")}>
-          <select id="s-sector" value={sectorId} onChange={(e) => setSectorId(e.target.value)} className="field-input">
-            {sectors.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
+          <SectorSelect id="s-sector" sectors={sectors} value={sectorId} onChange={setSectorId} />
         </Field>
         <Field id="s-level" label={t("admin.procedures.level")}>
-          <select id="s-level" value={level} onChange={(e) => setLevel(e.target.value as Level)} className="field-input">
-            {PROCEDURE_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {t(`admin.procedures.levels.${l}`)}
-              </option>
-            ))}
-          </select>
+          <LevelSelect id="s-level" value={level} onChange={setLevel} />
         </Field>
       </div>
       <label className="flex items-center gap-2">

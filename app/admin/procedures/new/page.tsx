@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { api } from "~/server/api/caller";
 import { getI18n } from "~/server/i18n";
+import { ReadOnlyNotice } from "../../_components/list-page";
 import { getAdminScope, pick } from "../../_lib/admin";
 import { ProcedureEditor } from "../_components/procedure-editor";
-import { emptyContent } from "../_lib";
+import { emptyContent } from "../_components/editor-state";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -15,7 +16,7 @@ export default async function NewProcedurePage() {
   const { locale, t } = await getI18n();
   const scope = await getAdminScope();
   if (!scope?.isSystemAdmin) {
-    return <p className="rounded border-l-4 border-gold-500 bg-gold-100 px-3 py-2 text-gold-800">{t("admin.procedures.readOnly")}</p>;
+    return <ReadOnlyNotice>{t("admin.procedures.readOnly")}</ReadOnlyNotice>;
   }
   const [sectors, agencies] = await Promise.all([api.admin.procedure.sectors(), api.admin.agency.list()]);
   return (

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { api } from "~/server/api/caller";
 import { getI18n } from "~/server/i18n";
+import { ReadOnlyNotice } from "../../../_components/list-page";
 import { getAdminScope, pick, readOrNull } from "../../../_lib/admin";
 import { ProcedureEditor } from "../../_components/procedure-editor";
 import { contentFromVersion, newVersionStart } from "../../_lib";
@@ -18,7 +19,7 @@ export default async function NewVersionPage({ params }: { params: Promise<{ id:
   const { locale, t } = await getI18n();
   const scope = await getAdminScope();
   if (!scope?.isSystemAdmin) {
-    return <p className="rounded border-l-4 border-gold-500 bg-gold-100 px-3 py-2 text-gold-800">{t("admin.procedures.readOnly")}</p>;
+    return <ReadOnlyNotice>{t("admin.procedures.readOnly")}</ReadOnlyNotice>;
   }
   const [procedure, sectors, agencies] = await Promise.all([readOrNull(() => api.admin.procedure.get({ procedureId: id })), api.admin.procedure.sectors(), api.admin.agency.list()]);
   if (!procedure) notFound();

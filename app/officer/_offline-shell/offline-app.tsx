@@ -1,42 +1,25 @@
 "use client";
 
 // The offline shell's client side: whose workspace this device holds (the device database says;
-// nothing if they signed out), then the view for the address the officer asked for.
+// nothing if they signed out), then the workspace's screen for the address the officer asked for,
+// fed by the device's copy.
 import { useEffect, useState } from "react";
 import { useT } from "~/app/_components/i18n-provider";
-import { Notice } from "~/app/officer/_components/badges";
-import { OfflineDossier, OfflineIntake, OfflineWorklist } from "./offline-views";
-import { OutboxView } from "./outbox-view";
-import { OfflineProvider } from "./provider";
-import { getCurrentUserId } from "./store";
-import { ServiceWorkerRegistration } from "./sw-registration";
-import { SyncStatus } from "./sync-status";
-
-type Route =
-  | { kind: "worklist"; view: string }
-  | { kind: "dossier"; id: string }
-  | { kind: "intake" }
-  | { kind: "outbox"; slip: number | null };
-
-/** /officer/… as the shell can show it offline. */
-export function routeOf(pathname: string, search: string): Route {
-  const parts = pathname.replace(/\/+$/, "").split("/").filter(Boolean);
-  if (parts[1] === "dossiers" && parts[2]) return { kind: "dossier", id: decodeURIComponent(parts[2]) };
-  if (parts[1] === "intake") return { kind: "intake" };
-  if (parts[1] === "outbox") {
-    const slip = Number(new URLSearchParams(search).get("slip"));
-    return { kind: "outbox", slip: Number.isInteger(slip) && slip > 0 ? slip : null };
-  }
-  if (parts[1] === "worklist" && parts[2]) return { kind: "worklist", view: parts[2] };
-  return { kind: "worklist", view: "mine" };
-}
+import { shellRouteOf, type ShellRoute } from "~/app/_offline/shell-route";
+import { getCurrentUserId } from "~/app/_offline/store";
+import { Notice } from "../_components/badges";
+import { OfflineLayer } from "../_components/offline/offline-layer";
+import { OutboxView } from "../_components/outbox/outbox-view";
+import { OfflineDossier } from "./offline-dossier";
+import { OfflineIntake } from "./offline-intake";
+import { OfflineWorklist } from "./offline-worklist";
 
 export function OfflineApp() {
   const t = useT();
-  const [state, setState] = useState<{ userId: string | null; route: Route } | null>(null);
+  const [state, setState] = useState<{ userId: string | null; route: ShellRoute } | null>(null);
 
   useEffect(() => {
-    void getCurrentUserId().then((userId) => setState({ userId, route: routeOf(window.location.pathname, window.location.search) }));
+    void getCurrentUserId().then((userId) => setState({ userId, route: shellRouteOf(window.location.pathname, window.location.search) }));
   }, []);
 
   if (!state) return <p className="px-4 py-6">{t("officer.offline.loading")}</p>;
@@ -52,9 +35,7 @@ export function OfflineApp() {
   }
   const { route } = state;
   return (
-    <OfflineProvider userId={state.userId} mode="shell">
-      <ServiceWorkerRegistration />
-      <SyncStatus />
+    <OfflineLayer userId={state.userId} mode="shell">
       <div className="space-y-4 px-4 py-6 md:px-6" data-testid="offline-shell">
         {/* Plain links: full navigations, which the service worker answers with this shell while offline. */}
         <nav aria-label={t("officer.nav.worklists")} className="flex flex-wrap gap-4 text-sm font-semibold">
@@ -76,6 +57,6 @@ export function OfflineApp() {
           <OfflineWorklist view={route.view} />
         )}
       </div>
-    </OfflineProvider>
+    </OfflineLayer>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
-// The sign-out button: wipes the officer's offline data on this device first (a counter PC is
-// shared), after asking when actions are still waiting to be sent, then signs out on the server.
+// The sign-out button: wipes the officer's offline data on this device first (app/_offline), after
+// asking when actions are still waiting to be sent, then signs out on the server.
 import { useRef, type ReactNode } from "react";
-import { unsentCountOfCurrentUser, wipeAllOfficerData } from "./wipe";
+import { wipeBeforeSignOut } from "~/app/_offline/sign-out";
 
 export function SignOutForm({
   action,
@@ -27,17 +27,11 @@ export function SignOutForm({
         if (wiped.current) return;
         event.preventDefault();
         const form = event.currentTarget;
-        void (async () => {
-          try {
-            const unsent = await unsentCountOfCurrentUser();
-            if (unsent > 0 && !window.confirm(confirmUnsent.replace("{count}", String(unsent)))) return;
-            await wipeAllOfficerData();
-          } catch (error) {
-            console.error("[offline] wiping the device failed", error);
-          }
+        void wipeBeforeSignOut((count) => window.confirm(confirmUnsent.replace("{count}", String(count)))).then((go) => {
+          if (!go) return;
           wiped.current = true;
           form.requestSubmit();
-        })();
+        });
       }}
     >
       {children}

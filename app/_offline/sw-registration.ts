@@ -1,14 +1,19 @@
 "use client";
 
-// Registers the service worker and offers the reload when a new version is waiting. The new
-// version only takes over when the officer says so (SKIP_WAITING), and the outbox lives in
-// IndexedDB, so the reload loses no queued work.
-import { useEffect, useRef, useState } from "react";
-import { useT } from "~/app/_components/i18n-provider";
+// Registers the service worker and tracks a new version waiting to take over. The new version only
+// takes over when the officer says so (SKIP_WAITING), and the outbox lives in IndexedDB, so the
+// reload loses no queued work. The banner offering it is the workspace's (app/officer).
+import { useCallback, useEffect, useRef, useState } from "react";
 import { SW_MESSAGES } from "./sw-contract";
 
-export function ServiceWorkerRegistration() {
-  const t = useT();
+export interface ServiceWorkerUpdate {
+  /** A new version is installed and waiting. */
+  waiting: boolean;
+  /** Lets the waiting version take over; the page reloads when it controls it. */
+  activate: () => void;
+}
+
+export function useServiceWorkerUpdate(): ServiceWorkerUpdate {
   const [waiting, setWaiting] = useState<ServiceWorker | null>(null);
   const reloading = useRef(false);
 
@@ -44,20 +49,11 @@ export function ServiceWorkerRegistration() {
     };
   }, []);
 
-  if (!waiting) return null;
-  return (
-    <div role="alert" data-testid="sw-update" className="flex flex-wrap items-center gap-3 border-b border-brand-700 bg-brand-50 px-4 py-2 text-brand-900 md:px-6">
-      <span className="font-semibold">{t("officer.offline.updateAvailable")}</span>
-      <button
-        type="button"
-        className="btn-primary"
-        onClick={() => {
-          reloading.current = true;
-          waiting.postMessage({ type: SW_MESSAGES.skipWaiting });
-        }}
-      >
-        {t("officer.offline.updateReload")}
-      </button>
-    </div>
-  );
+  const activate = useCallback(() => {
+    if (!waiting) return;
+    reloading.current = true;
+    waiting.postMessage({ type: SW_MESSAGES.skipWaiting });
+  }, [waiting]);
+
+  return { waiting: waiting !== null, activate };
 }

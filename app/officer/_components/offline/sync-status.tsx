@@ -3,8 +3,8 @@
 // Always on screen in the officer workspace: connected or not, when the device last synced, how
 // many actions wait in the outbox and how many need the officer (conflicts), with a link to them.
 import { useT } from "~/app/_components/i18n-provider";
-import { formatDateTime } from "~/app/officer/_lib/format";
-import { useOffline } from "./provider";
+import { useOffline } from "~/app/_offline/provider";
+import { formatDateTime } from "../../_lib/format";
 
 export function SyncStatus() {
   const t = useT();

@@ -6,9 +6,9 @@
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 import { useLocale, useT } from "~/app/_components/i18n-provider";
-import { formatDateTime, pickName } from "~/app/officer/_lib/format";
+import type { CachedMe, IntakeEntry } from "~/app/_offline/store";
 import type { TPickerProcedure } from "~/server/modules/dossier/schema";
-import type { CachedMe, IntakeEntry } from "./store";
+import { formatDateTime, pickName } from "../../_lib/format";
 
 export function ReceiptSlip({ entry, me, procedure }: { entry: IntakeEntry; me: CachedMe | undefined; procedure: TPickerProcedure | undefined }) {
   const t = useT();
