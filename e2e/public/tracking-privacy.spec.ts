@@ -167,6 +167,10 @@ test.describe("tracking privacy", () => {
     // Hiding the details ends the full view here too.
     await page.getByTestId("track-hide-full").click();
     await expect(tracking.full).toHaveCount(0);
+    // The navigation has landed (the ID form is back) before the page is read: mid-transition the
+    // departing full view can still be in the document.
+    await expect(page.getByTestId("track-full-submit")).toBeVisible();
+    await page.waitForLoadState("load");
     expectNothingPersonal(await page.content(), dossier, "the page after hiding the details");
   });
 
